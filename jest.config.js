@@ -1,0 +1,17 @@
+/** Three projects: `unit` needs nothing but Node (npm test), `e2e` starts the built server
+ * against the in-process GitHub simulator, `services` needs PostgreSQL/Redis (npm run test:services). */
+const base = {
+  preset: "ts-jest/presets/default-esm",
+  testEnvironment: "node",
+  extensionsToTreatAsEsm: [".ts"],
+  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+  transform: { "^.+\\.ts$": ["ts-jest", { useESM: true, isolatedModules: true }] },
+  modulePathIgnorePatterns: ["<rootDir>/dist/"],
+};
+export default {
+  projects: [
+    { ...base, displayName: "unit", testMatch: ["<rootDir>/test/**/*.test.ts"], testPathIgnorePatterns: ["/test/e2e/", "/test/services/"] },
+    { ...base, displayName: "e2e", testMatch: ["<rootDir>/test/e2e/**/*.test.ts"] },
+    { ...base, displayName: "services", testMatch: ["<rootDir>/test/services/**/*.test.ts"] },
+  ],
+};

@@ -1,0 +1,111 @@
+/**
+ * A schema-valid policy file (possibly merged with the organisation default) → the `Policy`
+ * the engine consumes, with every default of SPEC §2.2 filled in, so that the engine never
+ * has to know what "omitted" means.
+ */
+import type { Autonomy, Detection, Gates, Policy, Principals, Rule, RuleCondition } from "./policy.js";
+import {
+  DEFAULT_AUTONOMY,
+  DEFAULT_DETECTION,
+  DEFAULT_LABEL,
+  DEFAULT_RULE_NAME,
+  type PolicyFile,
+  type PrincipalsFile,
+  type RuleFile,
+} from "./schema.js";
+import { ruleName } from "./semantics.js";
+
+/**
+ * What `rules` means when no file in play sets it: the built-in rule (SPEC §2.4). A file
+ * written only to add gates or change the label should not silently drop the review that
+ * the app exists for; `rules: []` turns approvals off explicitly.
+ */
+const DEFAULT_RULES: RuleFile[] = [{ name: DEFAULT_RULE_NAME, when: { ai: true }, require: { approvals: 1 } }];
+
+function principals(file: PrincipalsFile): Principals {
+  return {
+    teams: [...(file.teams ?? [])],
+    users: [...(file.users ?? [])],
+    ...(file.permission === undefined ? {} : { permission: file.permission }),
+  };
+}
+
+/** `{}` says nobody in particular, which is what null (the default principals) already means. */
+function principalsOrNull(file: PrincipalsFile | undefined): Principals | null {
+  if (file === undefined || (file.teams === undefined && file.users === undefined && file.permission === undefined)) {
+    return null;
+  }
+  return principals(file);
+}
+
+function condition(when: RuleFile["when"] = {}): RuleCondition {
+  const result: RuleCondition = { ai: when.ai ?? true };
+  if (when.agents !== undefined) result.agents = [...when.agents];
+  if (when.paths !== undefined) result.paths = [...when.paths];
+  if (when.base !== undefined) result.base = [...when.base];
+  if (when.labels !== undefined) result.labels = [...when.labels];
+  if (when.tier !== undefined) result.tier = [...when.tier];
+  if (when.min_changed_lines !== undefined) result.min_changed_lines = when.min_changed_lines;
+  return result;
+}
+
+function rule(file: RuleFile, index: number): Rule {
+  return {
+    name: ruleName(file, index),
+    when: condition(file.when),
+    require: {
+      approvals: file.require?.approvals ?? 1,
+      from: principalsOrNull(file.require?.from),
+    },
+    request_review: file.request_review ?? true,
+  };
+}
+
+function detection(file: PolicyFile["detection"] = {}): Detection {
+  return {
+    catalog: file.catalog ?? DEFAULT_DETECTION.catalog,
+    bots: [...(file.bots ?? DEFAULT_DETECTION.bots)],
+    trailers: [...(file.trailers ?? DEFAULT_DETECTION.trailers)],
+    co_authors: [...(file.co_authors ?? DEFAULT_DETECTION.co_authors)],
+    labels: [...(file.labels ?? DEFAULT_DETECTION.labels)],
+    branches: [...(file.branches ?? DEFAULT_DETECTION.branches)],
+    not_ai: [...(file.not_ai ?? DEFAULT_DETECTION.not_ai)],
+  };
+}
+
+function gates(file: PolicyFile["gates"] = {}): Gates {
+  const result: Gates = {
+    forbidden_paths: [...(file.forbidden_paths ?? [])],
+    required_checks: [...(file.required_checks ?? [])],
+    forbid_agent_signoff: file.forbid_agent_signoff ?? false,
+  };
+  if (file.max_changed_lines !== undefined) result.max_changed_lines = file.max_changed_lines;
+  if (file.max_changed_files !== undefined) result.max_changed_files = file.max_changed_files;
+  if (file.tests !== undefined) {
+    result.tests = { when_changed: [...file.tests.when_changed], require_changed: [...file.tests.require_changed] };
+  }
+  return result;
+}
+
+function autonomy(file: PolicyFile["autonomy"]): Autonomy | null {
+  if (file === undefined) return null;
+  return {
+    window_days: file.window_days ?? DEFAULT_AUTONOMY.window_days,
+    scope: file.scope ?? DEFAULT_AUTONOMY.scope,
+    tiers: (file.tiers ?? []).map((t) => ({ name: t.name, min_merged: t.min_merged, max_revert_rate: t.max_revert_rate })),
+    demote_on_revert_days: file.demote_on_revert_days ?? DEFAULT_AUTONOMY.demote_on_revert_days,
+  };
+}
+
+export function normalisePolicy(file: PolicyFile): Policy {
+  return {
+    version: 1,
+    detection: detection(file.detection),
+    label: file.label ?? DEFAULT_LABEL,
+    rules: (file.rules ?? DEFAULT_RULES).map(rule),
+    gates: gates(file.gates),
+    autonomy: autonomy(file.autonomy),
+    policy_admins: principalsOrNull(file.policy_admins),
+    override: file.override === undefined ? null : { label: file.override.label, by: principals(file.override.by) },
+  };
+}

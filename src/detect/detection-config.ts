@@ -1,0 +1,79 @@
+/**
+ * The policy's `detection` section (SPEC §2.2) compiled once per policy object: globs become
+ * matchers, logins become patterns. Cached by object identity so that evaluating every commit
+ * of a pull request builds nothing new.
+ */
+import { Minimatch } from "minimatch";
+import type { Detection as DetectionConfig } from "../config/policy.js";
+import { keyNamesAi } from "./ai-names.js";
+import type { IdentityConfig } from "./identity.js";
+import { parseLoginPattern } from "./login.js";
+
+/**
+ * The schema defaults of `detection` (SPEC §2.2), for callers without a policy. Frozen:
+ * compiled configurations are cached by identity, so a policy must not change after use.
+ */
+export const DEFAULT_DETECTION: DetectionConfig = deepFreeze({
+  catalog: true,
+  bots: [],
+  trailers: ["Assisted-by", "Generated-by", "AI-Assisted"],
+  co_authors: [],
+  labels: ["ai-assisted"],
+  branches: [],
+  not_ai: ["dependabot[bot]", "renovate[bot]", "github-actions[bot]", "pre-commit-ci[bot]"],
+});
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) if (typeof child === "object" && child !== null) Object.freeze(child);
+  return Object.freeze(value);
+}
+
+export interface GlobMatcher {
+  /** As written in the policy: shown in signals, used as the agent id of co-author globs. */
+  pattern: string;
+  matches(text: string): boolean;
+}
+
+export interface CompiledDetection {
+  catalog: boolean;
+  identity: IdentityConfig;
+  /** Lower-case trailer key → whether the key itself says "AI" (`AI-Assisted: yes`). */
+  trailerKeys: Map<string, { keyNamesAi: boolean }>;
+  coAuthors: GlobMatcher[];
+  /** Lower-case label names. */
+  labels: Set<string>;
+  branches: GlobMatcher[];
+}
+
+const cache = new WeakMap<DetectionConfig, CompiledDetection>();
+
+export function compileDetection(config: DetectionConfig): CompiledDetection {
+  const cached = cache.get(config);
+  if (cached) return cached;
+  const compiled: CompiledDetection = {
+    catalog: config.catalog !== false,
+    identity: {
+      catalog: config.catalog !== false,
+      bots: strings(config.bots).map((login) => ({ pattern: parseLoginPattern(login), agent: login.trim() })),
+      notAi: strings(config.not_ai).map(parseLoginPattern),
+    },
+    trailerKeys: new Map(strings(config.trailers).map((key) => [key.trim().toLowerCase(), { keyNamesAi: keyNamesAi(key.trim()) }])),
+    coAuthors: globs(config.co_authors, { nocase: true, dot: true, nocomment: true }),
+    labels: new Set(strings(config.labels).map((label) => label.trim().toLowerCase())),
+    branches: globs(config.branches, { dot: true, nocomment: true }),
+  };
+  cache.set(config, compiled);
+  return compiled;
+}
+
+/** Validated policies only hold strings here; stay total if a caller passes something else. */
+function strings(list: readonly unknown[] | undefined): string[] {
+  return Array.isArray(list) ? list.filter((item): item is string => typeof item === "string" && item.trim() !== "") : [];
+}
+
+function globs(list: readonly unknown[] | undefined, options: ConstructorParameters<typeof Minimatch>[1]): GlobMatcher[] {
+  return strings(list).map((pattern) => {
+    const matcher = new Minimatch(pattern.trim(), options);
+    return { pattern: pattern.trim(), matches: (text: string) => matcher.match(text) };
+  });
+}

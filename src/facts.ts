@@ -1,0 +1,104 @@
+/**
+ * Everything the engine may know about one pull request at one head commit, gathered once
+ * by an adapter (GitHub GraphQL, local git, the simulator) and then never fetched again.
+ * Plain immutable data: no methods, no I/O. Logins are normalised (see `normalizeLogin`):
+ * lower-case, without the REST `[bot]` suffix; `isBot` keeps what the suffix said.
+ */
+import type { PolicyBlob } from "./config/policy.js";
+
+export interface Actor {
+  /** Normalised login: lower case, no "[bot]" suffix. */
+  login: string;
+  /** GitHub database id when known (robust against renames and display names). */
+  id?: number;
+  isBot: boolean;
+}
+
+export interface GitIdentity {
+  name: string;
+  email: string;
+  /** The GitHub account the e-mail maps to, when GitHub resolved it. */
+  user: Actor | null;
+}
+
+export interface CommitFacts {
+  sha: string;
+  /** Exact message bytes (CRLF kept). */
+  message: string;
+  author: GitIdentity;
+  committer: GitIdentity;
+  parentCount: number;
+  verified?: boolean;
+}
+
+export interface ChangedFile {
+  path: string;
+  /** Old path of a rename. */
+  previousPath?: string;
+  additions: number;
+  deletions: number;
+  changeType?: "ADDED" | "DELETED" | "MODIFIED" | "RENAMED" | "COPIED" | "CHANGED";
+}
+
+export type ReviewState = "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED" | "PENDING";
+
+export interface ReviewFacts {
+  id: string;
+  author: Actor;
+  state: ReviewState;
+  /** The commit the review was given on. */
+  commitId: string | null;
+  /** ISO timestamp; reviews are ordered by it. */
+  submittedAt: string;
+}
+
+export interface LabelFacts {
+  name: string;
+  /** Who applied it last (from the timeline); null when unknown. */
+  appliedBy: Actor | null;
+}
+
+export interface CheckFacts {
+  name: string;
+  kind: "check_run" | "status";
+  /** Normalised: "pending" until finished. */
+  status: "pending" | "completed";
+  /** For completed: success | neutral | skipped | failure | cancelled | timed_out | action_required | stale | error. */
+  conclusion: string | null;
+}
+
+/** Answers to the only lazy questions (team membership, repository permission), resolved by
+ * the adapter before evaluation so that the engine stays synchronous and pure. */
+export interface DirectorySnapshot {
+  /** Key: "org/slug" lower case. Value: member logins (normalised). Missing key = unknown team. */
+  teams: Record<string, string[]>;
+  /** Key: normalised login. Missing = "none". */
+  permissions: Record<string, "none" | "read" | "triage" | "write" | "maintain" | "admin">;
+}
+
+export interface PullRequestFacts {
+  owner: string;
+  repo: string;
+  number: number;
+  title: string;
+  body: string;
+  author: Actor;
+  draft: boolean;
+  state: "OPEN" | "CLOSED" | "MERGED";
+  baseRef: string;
+  headRef: string;
+  headSha: string;
+  /** Default branch of the repository (merge queue, policy re-evaluation). */
+  defaultBranch: string;
+  labels: LabelFacts[];
+  commits: CommitFacts[];
+  files: ChangedFile[];
+  reviews: ReviewFacts[];
+  /** Check runs and statuses on the head commit, excluding this app's own check. */
+  checks: CheckFacts[];
+  /** Users/teams whose review is already requested (so requests are not repeated). */
+  requestedReviewers: { users: string[]; teams: string[] };
+  /** Governance files the PR changes, with their new content (null = deleted). */
+  policyChanges: { path: string; blob: PolicyBlob | null }[];
+  directory: DirectorySnapshot;
+}

@@ -1,0 +1,224 @@
+/**
+ * The GraphQL answer turned into `PullRequestFacts` (pure: no I/O). Logins go through
+ * `normalizeActor`, so "copilot-swe-agent[bot]" from REST and `Bot copilot-swe-agent` from
+ * GraphQL are the same actor.
+ */
+import { POLICY_FILE, type PolicyBlob } from "../config/policy.js";
+import { normalizeActor } from "../detect/login.js";
+import type {
+  Actor,
+  ChangedFile,
+  CheckFacts,
+  CommitFacts,
+  GitIdentity,
+  LabelFacts,
+  PullRequestFacts,
+  ReviewFacts,
+} from "../facts.js";
+import { CHECK_NAME } from "./check-name.js";
+import type {
+  GqlActor,
+  GqlChangedFile,
+  GqlCheckContext,
+  GqlCommit,
+  GqlGitActor,
+  GqlPullRequest,
+  GqlRequestedReviewer,
+  GqlReview,
+  GqlTreeObject,
+} from "./facts-query.js";
+
+export interface PolicyBlobs {
+  /** `.agent-governance.yml` at the tip of the base branch. */
+  repository: PolicyBlob | null;
+  /** `.agent-governance.yml` on the default branch of the owner's `.github` repository. */
+  organization: PolicyBlob | null;
+}
+
+/** Everything one query (plus its pages) read, before directory questions are answered. */
+export interface GatheredPullRequest {
+  /** `directory` is empty here; `resolveDirectory` fills it. */
+  facts: PullRequestFacts;
+  policyBlobs: PolicyBlobs;
+  /** Normalised reviewer login → GitHub's `authorCanPushToRepository` (write or more). */
+  reviewerCanPush: Record<string, boolean>;
+  /** GitHub requests made to gather this (1 unless something needed paging). */
+  requests: number;
+}
+
+export interface GraphqlPages {
+  commits: GqlCommit[];
+  files: GqlChangedFile[];
+  reviews: GqlReview[];
+}
+
+/** A deleted account shows as a null author; GitHub renders it as "ghost". */
+const GHOST = "ghost";
+
+function actor(node: GqlActor | null | undefined): Actor {
+  if (!node) return normalizeActor(GHOST);
+  return normalizeActor(node.login, node.databaseId ?? undefined, node.__typename);
+}
+
+function gitIdentity(node: GqlGitActor | null): GitIdentity {
+  return {
+    name: node?.name ?? "",
+    email: node?.email ?? "",
+    // GitActor.user is typed User: GitHub never resolves a commit e-mail to a Bot here.
+    user: node?.user ? normalizeActor(node.user.login, node.user.databaseId ?? undefined, "User") : null,
+  };
+}
+
+function commitFacts(node: GqlCommit): CommitFacts {
+  return {
+    sha: node.oid,
+    message: node.message,
+    author: gitIdentity(node.author),
+    committer: gitIdentity(node.committer),
+    parentCount: node.parents.totalCount,
+    verified: node.signature?.isValid ?? false,
+  };
+}
+
+/** GraphQL has no previous path for renames, so `previousPath` stays undefined. */
+function changedFile(node: GqlChangedFile): ChangedFile {
+  return { path: node.path, additions: node.additions, deletions: node.deletions, changeType: node.changeType };
+}
+
+/** PENDING reviews have no submission time and never count: they are dropped. */
+function reviewFacts(nodes: GqlReview[]): ReviewFacts[] {
+  return nodes
+    .filter((node) => node.submittedAt !== null && node.state !== "PENDING")
+    .map((node) => ({
+      id: node.id,
+      author: actor(node.author),
+      state: node.state,
+      commitId: node.commit?.oid ?? null,
+      submittedAt: node.submittedAt as string,
+    }))
+    .sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : 0));
+}
+
+function labelFacts(pr: GqlPullRequest): LabelFacts[] {
+  // Timeline is chronological: the last LabeledEvent for a name is who applied it last.
+  const appliedBy = new Map<string, Actor | null>();
+  for (const event of pr.labelEvents.nodes ?? []) {
+    if (!event?.label) continue;
+    appliedBy.set(event.label.name.toLowerCase(), event.actor ? actor(event.actor) : null);
+  }
+  return (pr.labels?.nodes ?? [])
+    .filter((node): node is { name: string } => node !== null)
+    .map((node) => ({ name: node.name, appliedBy: appliedBy.get(node.name.toLowerCase()) ?? null }));
+}
+
+function checkFacts(context: GqlCheckContext): CheckFacts | null {
+  if (context.__typename === "CheckRun") {
+    // Our own check must never gate itself (required_checks: [agent-governance] would deadlock).
+    if (context.name === CHECK_NAME) return null;
+    const completed = context.status === "COMPLETED";
+    return {
+      name: context.name,
+      kind: "check_run",
+      status: completed ? "completed" : "pending",
+      conclusion: completed ? (context.conclusion ?? "failure").toLowerCase() : null,
+    };
+  }
+  const pending = context.state === "PENDING" || context.state === "EXPECTED";
+  return {
+    name: context.context,
+    kind: "status",
+    status: pending ? "pending" : "completed",
+    conclusion: pending ? null : context.state.toLowerCase(),
+  };
+}
+
+function requestedReviewers(pr: GqlPullRequest): PullRequestFacts["requestedReviewers"] {
+  const users: string[] = [];
+  const teams: string[] = [];
+  for (const node of pr.reviewRequests?.nodes ?? []) {
+    const reviewer = node?.requestedReviewer as GqlRequestedReviewer | null | undefined;
+    if (!reviewer || !("__typename" in reviewer)) continue;
+    if (reviewer.__typename === "Team") {
+      teams.push(`${reviewer.organization.login}/${reviewer.slug}`.toLowerCase());
+    } else {
+      users.push(normalizeActor(reviewer.login, undefined, reviewer.__typename).login);
+    }
+  }
+  return { users, teams };
+}
+
+/** A tree entry's object as a policy blob; null when absent or not a blob (a directory). */
+export function policyBlob(object: GqlTreeObject | undefined, path: string): PolicyBlob | null {
+  if (!object || !("oid" in object) || typeof object.byteSize !== "number") return null;
+  const unreadable = object.isBinary === true || object.isTruncated;
+  return { path, text: unreadable ? null : object.text, byteSize: object.byteSize, oid: object.oid };
+}
+
+function policyChanges(
+  files: ChangedFile[],
+  base: PolicyBlob | null,
+  head: PolicyBlob | null,
+): PullRequestFacts["policyChanges"] {
+  const touched = files.find((file) => file.path === POLICY_FILE || file.previousPath === POLICY_FILE);
+  if (touched) return [{ path: POLICY_FILE, blob: touched.changeType === "DELETED" ? null : head }];
+  // GraphQL cannot name a rename's old path. A policy file on the base that the head lacks,
+  // in a PR that renames something, may have been renamed away: treat it as deleted, which
+  // asks for a policy admin rather than letting the policy silently disappear.
+  const renames = files.some((file) => file.changeType === "RENAMED");
+  if (renames && base !== null && head === null) return [{ path: POLICY_FILE, blob: null }];
+  return [];
+}
+
+export function factsFromGraphql(
+  ref: { owner: string; repo: string },
+  repository: { defaultBranchRef: { name: string } | null },
+  pr: GqlPullRequest,
+  pages: GraphqlPages,
+  orgPolicy: GqlTreeObject | undefined,
+): Omit<GatheredPullRequest, "requests"> {
+  const headCommit = pr.headCommit.nodes?.[pr.headCommit.nodes.length - 1]?.commit ?? null;
+  const repositoryBlob = policyBlob(pr.baseRef?.target?.policy?.object, POLICY_FILE);
+  const headBlob = policyBlob(headCommit?.policy?.object, POLICY_FILE);
+  const files = pages.files.map(changedFile);
+  const checks = (headCommit?.statusCheckRollup?.contexts.nodes ?? [])
+    .filter((node): node is GqlCheckContext => node !== null && "__typename" in node)
+    .map(checkFacts)
+    .filter((check): check is CheckFacts => check !== null);
+
+  const reviewerCanPush: Record<string, boolean> = {};
+  for (const review of pages.reviews) {
+    if (review.author) reviewerCanPush[actor(review.author).login] = review.authorCanPushToRepository;
+  }
+
+  const facts: PullRequestFacts = {
+    owner: ref.owner,
+    repo: ref.repo,
+    number: pr.number,
+    title: pr.title,
+    body: pr.body ?? "",
+    author: actor(pr.author),
+    draft: pr.isDraft,
+    state: pr.state,
+    baseRef: pr.baseRefName,
+    headRef: pr.headRefName,
+    // Always the PR's current head, whatever SHA the webhook carried.
+    headSha: pr.headRefOid,
+    defaultBranch: repository.defaultBranchRef?.name ?? pr.baseRefName,
+    labels: labelFacts(pr),
+    commits: pages.commits.map(commitFacts),
+    files,
+    reviews: reviewFacts(pages.reviews),
+    checks,
+    requestedReviewers: requestedReviewers(pr),
+    policyChanges: policyChanges(files, repositoryBlob, headBlob),
+    directory: { teams: {}, permissions: {} },
+  };
+  return {
+    facts,
+    policyBlobs: {
+      repository: repositoryBlob,
+      organization: policyBlob(orgPolicy, `${ref.owner}/.github:${POLICY_FILE}`),
+    },
+    reviewerCanPush,
+  };
+}

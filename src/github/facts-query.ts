@@ -1,0 +1,287 @@
+/**
+ * The GraphQL documents that read a pull request (SPEC §4.1, §8 API budget): one round trip
+ * for a PR of up to 100 commits, 100 files and 100 reviews, policy files included; follow-up
+ * pages of 100 only beyond that. Validated against GitHub's schema in test/github.
+ *
+ * Policy blobs are read through the refs the PR itself points at, never through SHAs or
+ * branch names from the webhook, which may be stale by the time the query runs:
+ * - base: `baseRef.target.file(path:)` — the file at the current tip of the base branch;
+ * - head: `headCommit: commits(last: 1)` — the PR's newest commit (its current head), which
+ *   also carries the check runs and statuses that `required_checks` needs;
+ * - organisation default: `orgDefaults`, the `.github` repository's default branch (`HEAD:`).
+ *   GitHub answers a missing `.github` repository with `orgDefaults: null` plus a NOT_FOUND
+ *   error entry; gather-facts treats exactly that as "no organisation file".
+ */
+
+const ACTOR = `
+fragment ActorFields on Actor {
+  __typename
+  login
+  ... on Bot { databaseId }
+  ... on User { databaseId }
+  ... on Mannequin { databaseId }
+}`;
+
+const BLOB = `
+fragment PolicyBlobFields on Blob {
+  oid
+  text
+  byteSize
+  isTruncated
+  isBinary
+}`;
+
+const COMMIT = `
+fragment CommitFields on Commit {
+  oid
+  message
+  parents { totalCount }
+  author { name email user { login databaseId } }
+  committer { name email user { login databaseId } }
+  signature { isValid }
+}`;
+
+const FILE = `
+fragment ChangedFileFields on PullRequestChangedFile {
+  path
+  additions
+  deletions
+  changeType
+}`;
+
+const REVIEW = `
+fragment ReviewFields on PullRequestReview {
+  id
+  state
+  submittedAt
+  authorCanPushToRepository
+  commit { oid }
+  author { ...ActorFields }
+}`;
+
+const PAGE_INFO = "pageInfo { hasNextPage endCursor }";
+
+export const PULL_REQUEST_FACTS_QUERY = `
+query PullRequestFacts($owner: String!, $repo: String!, $number: Int!, $policyPath: String!, $orgPolicy: String!) {
+  repository(owner: $owner, name: $repo) {
+    defaultBranchRef { name }
+    pullRequest(number: $number) {
+      number
+      title
+      body
+      isDraft
+      state
+      baseRefName
+      headRefName
+      headRefOid
+      author { ...ActorFields }
+      baseRef {
+        target {
+          ... on Commit {
+            oid
+            policy: file(path: $policyPath) { object { ...PolicyBlobFields } }
+          }
+        }
+      }
+      headCommit: commits(last: 1) {
+        nodes {
+          commit {
+            oid
+            policy: file(path: $policyPath) { object { ...PolicyBlobFields } }
+            statusCheckRollup {
+              contexts(first: 100) {
+                nodes {
+                  __typename
+                  ... on CheckRun { name status conclusion }
+                  ... on StatusContext { context state }
+                }
+              }
+            }
+          }
+        }
+      }
+      labels(first: 100) { nodes { name } }
+      labelEvents: timelineItems(last: 100, itemTypes: [LABELED_EVENT]) {
+        nodes {
+          ... on LabeledEvent {
+            createdAt
+            label { name }
+            actor { ...ActorFields }
+          }
+        }
+      }
+      commits(first: 100) {
+        totalCount
+        ${PAGE_INFO}
+        nodes { commit { ...CommitFields } }
+      }
+      files(first: 100) {
+        totalCount
+        ${PAGE_INFO}
+        nodes { ...ChangedFileFields }
+      }
+      reviews(first: 100) {
+        totalCount
+        ${PAGE_INFO}
+        nodes { ...ReviewFields }
+      }
+      reviewRequests(first: 100) {
+        nodes {
+          requestedReviewer {
+            __typename
+            ... on User { login }
+            ... on Bot { login }
+            ... on Mannequin { login }
+            ... on Team { slug organization { login } }
+          }
+        }
+      }
+    }
+  }
+  orgDefaults: repository(owner: $owner, name: ".github") {
+    object(expression: $orgPolicy) { ...PolicyBlobFields }
+  }
+}
+${ACTOR}
+${BLOB}
+${COMMIT}
+${FILE}
+${REVIEW}`;
+
+function pageQuery(operation: string, connection: string, nodes: string, fragments: string): string {
+  return `
+query ${operation}($owner: String!, $repo: String!, $number: Int!, $after: String!) {
+  repository(owner: $owner, name: $repo) {
+    pullRequest(number: $number) {
+      ${connection}(first: 100, after: $after) {
+        ${PAGE_INFO}
+        nodes ${nodes}
+      }
+    }
+  }
+}
+${fragments}`;
+}
+
+export const COMMITS_PAGE_QUERY = pageQuery("PullRequestCommitsPage", "commits", "{ commit { ...CommitFields } }", COMMIT);
+export const FILES_PAGE_QUERY = pageQuery("PullRequestFilesPage", "files", "{ ...ChangedFileFields }", FILE);
+export const REVIEWS_PAGE_QUERY = pageQuery("PullRequestReviewsPage", "reviews", "{ ...ReviewFields }", `${REVIEW}\n${ACTOR}`);
+
+/** Every document the adapter sends, for schema validation. */
+export const GRAPHQL_DOCUMENTS = {
+  PullRequestFacts: PULL_REQUEST_FACTS_QUERY,
+  PullRequestCommitsPage: COMMITS_PAGE_QUERY,
+  PullRequestFilesPage: FILES_PAGE_QUERY,
+  PullRequestReviewsPage: REVIEWS_PAGE_QUERY,
+} as const;
+
+// ---- Response shapes (what the documents above select; nullability as in the schema) ----
+
+export interface GqlActor {
+  __typename: string;
+  login: string;
+  databaseId?: number | null;
+}
+
+export interface GqlBlob {
+  oid: string;
+  text: string | null;
+  byteSize: number;
+  isTruncated: boolean;
+  isBinary: boolean | null;
+}
+
+/** `TreeEntry.object` is any git object; only a Blob carries the selected fields. */
+export type GqlTreeObject = GqlBlob | Record<string, never> | null;
+
+export interface GqlGitActor {
+  name: string | null;
+  email: string | null;
+  user: { login: string; databaseId: number | null } | null;
+}
+
+export interface GqlCommit {
+  oid: string;
+  message: string;
+  parents: { totalCount: number };
+  author: GqlGitActor | null;
+  committer: GqlGitActor | null;
+  signature: { isValid: boolean } | null;
+}
+
+export interface GqlChangedFile {
+  path: string;
+  additions: number;
+  deletions: number;
+  changeType: "ADDED" | "DELETED" | "RENAMED" | "COPIED" | "MODIFIED" | "CHANGED";
+}
+
+export interface GqlReview {
+  id: string;
+  state: "PENDING" | "COMMENTED" | "APPROVED" | "CHANGES_REQUESTED" | "DISMISSED";
+  submittedAt: string | null;
+  authorCanPushToRepository: boolean;
+  commit: { oid: string } | null;
+  author: GqlActor | null;
+}
+
+export interface GqlPageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export interface GqlConnection<T> {
+  totalCount?: number;
+  pageInfo: GqlPageInfo;
+  nodes: (T | null)[] | null;
+}
+
+export type GqlCheckContext =
+  | { __typename: "CheckRun"; name: string; status: string; conclusion: string | null }
+  | { __typename: "StatusContext"; context: string; state: string };
+
+export type GqlRequestedReviewer =
+  | { __typename: "User" | "Bot" | "Mannequin"; login: string }
+  | { __typename: "Team"; slug: string; organization: { login: string } };
+
+export interface GqlPullRequest {
+  number: number;
+  title: string;
+  body: string;
+  isDraft: boolean;
+  state: "OPEN" | "CLOSED" | "MERGED";
+  baseRefName: string;
+  headRefName: string;
+  headRefOid: string;
+  author: GqlActor | null;
+  baseRef: { target: { oid?: string; policy?: { object: GqlTreeObject } | null } | null } | null;
+  headCommit: {
+    nodes: ({
+      commit: {
+        oid: string;
+        policy: { object: GqlTreeObject } | null;
+        statusCheckRollup: { contexts: { nodes: (GqlCheckContext | null)[] | null } } | null;
+      };
+    } | null)[] | null;
+  };
+  labels: { nodes: ({ name: string } | null)[] | null } | null;
+  labelEvents: {
+    nodes: ({ createdAt?: string; label?: { name: string }; actor?: GqlActor | null } | null)[] | null;
+  };
+  commits: GqlConnection<{ commit: GqlCommit }>;
+  files: GqlConnection<GqlChangedFile> | null;
+  reviews: GqlConnection<GqlReview> | null;
+  reviewRequests: { nodes: ({ requestedReviewer: GqlRequestedReviewer | Record<string, never> | null } | null)[] | null } | null;
+}
+
+export interface PullRequestFactsResponse {
+  repository: {
+    defaultBranchRef: { name: string } | null;
+    pullRequest: GqlPullRequest | null;
+  } | null;
+  orgDefaults: { object: GqlTreeObject } | null;
+}
+
+export interface PageResponse<T> {
+  repository: { pullRequest: Record<string, GqlConnection<T>> | null } | null;
+}

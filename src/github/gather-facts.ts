@@ -1,0 +1,138 @@
+/**
+ * Read one pull request from GitHub: one GraphQL round trip in steady state (SPEC §8),
+ * plus pages of 100 for commits, files and reviews beyond the first 100.
+ *
+ * Usage, with the directory questions resolved separately (they need the policy in force,
+ * which the config module resolves from the blobs read here):
+ *
+ *   const gathered = await gatherFacts(octokit, { owner, repo, number });
+ *   const loaded = resolvePolicy(gathered.policyBlobs);
+ *   const facts = loaded.ok ? await resolveDirectory(loaded.policy, gathered, directory) : gathered.facts;
+ *   const decision = evaluate(loaded, facts, trust);
+ */
+import { POLICY_FILE } from "../config/policy.js";
+import type { GitHubClient } from "./client.js";
+import {
+  COMMITS_PAGE_QUERY,
+  FILES_PAGE_QUERY,
+  PULL_REQUEST_FACTS_QUERY,
+  REVIEWS_PAGE_QUERY,
+  type GqlChangedFile,
+  type GqlCommit,
+  type GqlConnection,
+  type GqlReview,
+  type PageResponse,
+  type PullRequestFactsResponse,
+} from "./facts-query.js";
+import { factsFromGraphql, type GatheredPullRequest } from "./facts-from-graphql.js";
+
+export type { GatheredPullRequest, PolicyBlobs } from "./facts-from-graphql.js";
+
+export interface PullRequestRef {
+  owner: string;
+  repo: string;
+  number: number;
+}
+
+/** The PR, its repository or its base branch is gone: nothing can be evaluated. */
+export class PullRequestNotFoundError extends Error {
+  override name = "PullRequestNotFoundError";
+}
+
+interface GraphqlErrorEntry {
+  type?: string;
+  path?: (string | number)[];
+  message?: string;
+}
+
+interface GraphqlResponseErrorLike {
+  errors: GraphqlErrorEntry[];
+  data?: unknown;
+}
+
+function isGraphqlResponseError(error: unknown): error is GraphqlResponseErrorLike {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    Array.isArray((error as { errors?: unknown }).errors) &&
+    "data" in error
+  );
+}
+
+/** A missing (or invisible) `.github` repository is "no organisation file", not a failure. */
+function onlyOrgDefaultsMissing(error: GraphqlResponseErrorLike): boolean {
+  return error.errors.every((entry) => entry.type === "NOT_FOUND" && entry.path?.[0] === "orgDefaults");
+}
+
+async function queryFacts(octokit: GitHubClient, ref: PullRequestRef): Promise<PullRequestFactsResponse> {
+  try {
+    return await octokit.graphql<PullRequestFactsResponse>(PULL_REQUEST_FACTS_QUERY, {
+      owner: ref.owner,
+      repo: ref.repo,
+      number: ref.number,
+      policyPath: POLICY_FILE,
+      orgPolicy: `HEAD:${POLICY_FILE}`,
+    });
+  } catch (error) {
+    if (isGraphqlResponseError(error) && error.data && onlyOrgDefaultsMissing(error)) {
+      return error.data as PullRequestFactsResponse;
+    }
+    throw error;
+  }
+}
+
+type PagedConnection = "commits" | "files" | "reviews";
+
+/** Follow `pageInfo` in pages of 100 until the connection is exhausted. */
+async function remainingPages<T>(
+  octokit: GitHubClient,
+  ref: PullRequestRef,
+  connection: PagedConnection,
+  document: string,
+  first: GqlConnection<T> | null,
+  counter: { requests: number },
+): Promise<T[]> {
+  const nodes: T[] = [...(first?.nodes ?? [])].filter((node): node is T => node !== null);
+  let pageInfo = first?.pageInfo;
+  while (pageInfo?.hasNextPage && pageInfo.endCursor) {
+    counter.requests += 1;
+    const page = await octokit.graphql<PageResponse<T>>(document, {
+      owner: ref.owner,
+      repo: ref.repo,
+      number: ref.number,
+      after: pageInfo.endCursor,
+    });
+    const next = page.repository?.pullRequest?.[connection];
+    if (!next) throw new PullRequestNotFoundError(`${ref.owner}/${ref.repo}#${ref.number} disappeared while paging ${connection}`);
+    nodes.push(...(next.nodes ?? []).filter((node): node is T => node !== null));
+    pageInfo = next.pageInfo;
+  }
+  return nodes;
+}
+
+export async function gatherFacts(octokit: GitHubClient, ref: PullRequestRef): Promise<GatheredPullRequest> {
+  const counter = { requests: 1 };
+  const data = await queryFacts(octokit, ref);
+  const pr = data.repository?.pullRequest;
+  if (!data.repository || !pr) {
+    throw new PullRequestNotFoundError(`pull request ${ref.owner}/${ref.repo}#${ref.number} not found`);
+  }
+  // The policy comes from the base branch only; without it an open PR cannot be judged
+  // (falling back to the organisation file would weaken the rules that apply).
+  if (pr.state === "OPEN" && !pr.baseRef) {
+    throw new PullRequestNotFoundError(`base branch ${pr.baseRefName} of ${ref.owner}/${ref.repo}#${ref.number} not found`);
+  }
+  const [commits, files, reviews] = await Promise.all([
+    remainingPages<{ commit: GqlCommit }>(octokit, ref, "commits", COMMITS_PAGE_QUERY, pr.commits, counter),
+    remainingPages<GqlChangedFile>(octokit, ref, "files", FILES_PAGE_QUERY, pr.files, counter),
+    remainingPages<GqlReview>(octokit, ref, "reviews", REVIEWS_PAGE_QUERY, pr.reviews, counter),
+  ]);
+  const gathered = factsFromGraphql(
+    ref,
+    data.repository,
+    pr,
+    { commits: commits.map((node) => node.commit), files, reviews },
+    data.orgDefaults?.object,
+  );
+  return { ...gathered, requests: counter.requests };
+}

@@ -1,0 +1,31 @@
+/** The GitHub adapter: read a pull request's facts, answer directory questions, write results. */
+export type { GitHubClient } from "./client.js";
+export { CHECK_NAME } from "./check-name.js";
+export { gatherFacts, PullRequestNotFoundError, type PullRequestRef } from "./gather-facts.js";
+export type { GatheredPullRequest, PolicyBlobs } from "./facts-from-graphql.js";
+export { resolveDirectory, permissionThresholds } from "./resolve-directory.js";
+export {
+  DEFAULT_DIRECTORY_TTL_SECONDS,
+  DirectoryCache,
+  MemoryDirectory,
+  githubDirectory,
+  type Directory,
+  type DirectoryCacheOptions,
+  type RepositoryPermission,
+} from "./directory.js";
+export {
+  CheckRunMemo,
+  RE_EVALUATE_ACTION,
+  reportCheckRun,
+  reportFailure,
+  type CheckRunMemoOptions,
+  type CheckRunReport,
+  type CheckRunTarget,
+} from "./check-run.js";
+export {
+  ReviewRequestMemo,
+  requestReviewers,
+  type ReviewRequestResult,
+  type ReviewRequestTarget,
+} from "./review-requests.js";
+export { applyLabel, type LabelResult, type LabelTarget } from "./labels.js";

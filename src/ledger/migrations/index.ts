@@ -1,0 +1,15 @@
+/**
+ * Every ledger migration, listed in code rather than read from a folder at run time, so the
+ * compiled app in dist/ carries them. Names sort in the order they must run; never rename or
+ * edit one that has shipped — add the next.
+ */
+import type { Migration, MigrationProvider } from "kysely";
+import * as initial from "./0001-initial.js";
+
+export const migrations: Readonly<Record<string, Migration>> = {
+  "0001-initial": initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...migrations }),
+};

@@ -1,0 +1,89 @@
+/**
+ * Opens the ledger the deployment asks for — PostgreSQL when `DATABASE_URL` is set (several
+ * replicas share it), else an embedded SQLite file in `GOVERNANCE_DATA_DIR` — and migrates it.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { Ledger } from "./ledger.js";
+import { migrateLedger } from "./migrate.js";
+import type { LedgerDatabase } from "./schema.js";
+import { SqlLedger } from "./sql-ledger.js";
+
+export const DEFAULT_DATA_DIR = "./data";
+export const SQLITE_FILE = "ledger.sqlite";
+/** How long a SQLite writer waits for another process's write lock before failing. */
+const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
+export interface LedgerOptions {
+  /** postgres://… — when set, PostgreSQL is used and the data directory is ignored. */
+  databaseUrl?: string;
+  /** Directory of the SQLite file (created when missing); default ./data. */
+  dataDir?: string;
+  /** The SQLite file itself, overriding dataDir; ":memory:" for a throw-away ledger. */
+  sqliteFile?: string;
+  /** Errors of idle PostgreSQL connections (server restart, network); the pool replaces them. */
+  onConnectionError?: (error: Error) => void;
+}
+
+/** The ledger options a process gets from its environment (DATABASE_URL, GOVERNANCE_DATA_DIR). */
+export function ledgerOptionsFromEnv(env: NodeJS.ProcessEnv): LedgerOptions {
+  const databaseUrl = env.DATABASE_URL?.trim();
+  const dataDir = env.GOVERNANCE_DATA_DIR?.trim();
+  return {
+    ...(databaseUrl ? { databaseUrl } : {}),
+    ...(dataDir ? { dataDir } : {}),
+  };
+}
+
+/** Connects, migrates to the latest schema (safe when replicas start together), and returns the ledger. */
+export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
+  const ledger = options.databaseUrl ? openPostgres(options.databaseUrl, options.onConnectionError) : openSqlite(options);
+  try {
+    await migrateLedger(ledger.db, ledger.driver);
+  } catch (error) {
+    await ledger.db.destroy();
+    throw error;
+  }
+  return new SqlLedger(ledger.db, ledger.driver);
+}
+
+interface Opened {
+  db: Kysely<LedgerDatabase>;
+  driver: "sqlite" | "postgres";
+}
+
+function openPostgres(connectionString: string, onConnectionError?: (error: Error) => void): Opened {
+  const pool = new pg.Pool({ connectionString });
+  // Without a listener, an idle client's error (e.g. the server restarting) crashes the process;
+  // the pool drops that client and the next query reconnects, and ping() reports the outage.
+  pool.on("error", (error) => onConnectionError?.(error));
+  return { db: new Kysely<LedgerDatabase>({ dialect: new PostgresDialect({ pool }) }), driver: "postgres" };
+}
+
+function openSqlite(options: LedgerOptions): Opened {
+  let file = options.sqliteFile;
+  if (file === undefined) {
+    const dir = options.dataDir ?? DEFAULT_DATA_DIR;
+    mkdirSync(dir, { recursive: true });
+    file = join(dir, SQLITE_FILE);
+  }
+  const database = new SQLite(file);
+  try {
+    // WAL lets readers (the CLI's `trust`/`audit`) run beside the app's writer.
+    database.pragma("journal_mode = WAL");
+    // FULL, not NORMAL: in WAL mode NORMAL may lose the last commits on power loss or an OS
+    // crash. A recorded merge or decision has been acknowledged (webhook answered), and is not
+    // redelivered, so losing it would silently change an agent's record; one fsync per commit
+    // is cheap at webhook rates.
+    database.pragma("synchronous = FULL");
+    database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    database.pragma("foreign_keys = ON");
+  } catch (error) {
+    database.close();
+    throw error;
+  }
+  return { db: new Kysely<LedgerDatabase>({ dialect: new SqliteDialect({ database }) }), driver: "sqlite" };
+}

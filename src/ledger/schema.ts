@@ -1,0 +1,64 @@
+/**
+ * The ledger's tables as Kysely sees them. One schema for both dialects, so times are
+ * ISO-8601 UTC text (`Date.toISOString()`: fixed width, so text order is time order) and
+ * lists are JSON text.
+ */
+export interface MergesTable {
+  owner: string;
+  repo: string;
+  pr_number: number;
+  head_sha: string;
+  merge_commit_sha: string | null;
+  /** JSON array of agent ids, as recorded (merge_agents is the queryable copy). */
+  agents: string;
+  merged_at: string;
+}
+
+/** One row per (merge, agent): what track records are counted from. */
+export interface MergeAgentsTable {
+  owner: string;
+  repo: string;
+  pr_number: number;
+  agent: string;
+}
+
+/** At most one row per merge: a change counts as reverted once. */
+export interface RevertsTable {
+  owner: string;
+  repo: string;
+  pr_number: number;
+  revert_commit_sha: string | null;
+  revert_pr_number: number | null;
+  reverted_at: string;
+}
+
+export interface DecisionsTable {
+  owner: string;
+  repo: string;
+  pr_number: number;
+  head_sha: string;
+  /** sha256 of every other column but `decided_at`: an identical decision is stored once. */
+  digest: string;
+  conclusion: string;
+  title: string;
+  tier: string;
+  policy_kind: string;
+  policy_description: string;
+  /** JSON arrays. */
+  policy_blob_shas: string;
+  agents: string;
+  rules: string;
+  gates: string;
+  counted: string;
+  ignored: string;
+  /** JSON object or null. */
+  override: string | null;
+  decided_at: string;
+}
+
+export interface LedgerDatabase {
+  merges: MergesTable;
+  merge_agents: MergeAgentsTable;
+  reverts: RevertsTable;
+  decisions: DecisionsTable;
+}

@@ -1,0 +1,259 @@
+/**
+ * The `Ledger` over Kysely: the same queries serve SQLite and PostgreSQL. Idempotency lives in
+ * the schema — natural primary keys plus `insert … on conflict do nothing` — so a redelivered
+ * webhook or two replicas handling the same event record one row, without a read-then-write race.
+ */
+import { createHash } from "node:crypto";
+import { sql, type Kysely, type Selectable } from "kysely";
+import type { LedgerDriver } from "./migrate.js";
+import type {
+  DecisionQuery,
+  DecisionRecord,
+  Ledger,
+  LedgerScope,
+  MergeRecord,
+  RepoRef,
+  RevertRecord,
+  TrackRecord,
+} from "./ledger.js";
+import type { DecisionsTable, LedgerDatabase, MergesTable } from "./schema.js";
+
+const MERGE_KEY = ["owner", "repo", "pr_number"] as const;
+const DEFAULT_DECISION_LIMIT = 100;
+const FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+const ABBREVIATED_SHA = /^[0-9a-f]{7,63}$/;
+
+export class SqlLedger implements Ledger {
+  constructor(
+    private readonly db: Kysely<LedgerDatabase>,
+    readonly driver: LedgerDriver,
+  ) {}
+
+  async recordMerge(merge: MergeRecord): Promise<boolean> {
+    const key = { owner: lower(merge.owner), repo: lower(merge.repo), pr_number: merge.pr };
+    const agents = [...new Set(merge.agents)];
+    return this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .insertInto("merges")
+        .values({
+          ...key,
+          head_sha: lower(merge.headSha),
+          merge_commit_sha: merge.mergeCommitSha === null ? null : lower(merge.mergeCommitSha),
+          agents: JSON.stringify(agents),
+          merged_at: merge.mergedAt.toISOString(),
+        })
+        .onConflict((oc) => oc.columns(MERGE_KEY).doNothing())
+        .executeTakeFirst();
+      if (!inserted(result.numInsertedOrUpdatedRows)) return false;
+      if (agents.length > 0) {
+        await trx
+          .insertInto("merge_agents")
+          .values(agents.map((agent) => ({ ...key, agent })))
+          .execute();
+      }
+      return true;
+    });
+  }
+
+  async recordRevert(revert: RevertRecord): Promise<boolean> {
+    const key = { owner: lower(revert.owner), repo: lower(revert.repo), pr_number: revert.pr };
+    // One statement, insert … select from merges: no row for a PR that is not a recorded merge,
+    // and no read-then-write window (which SQLite would answer with SQLITE_BUSY under contention).
+    const result = await this.db
+      .insertInto("reverts")
+      .columns(["owner", "repo", "pr_number", "revert_commit_sha", "revert_pr_number", "reverted_at"])
+      .expression((eb) =>
+        eb
+          .selectFrom("merges")
+          .select([
+            "owner",
+            "repo",
+            "pr_number",
+            eb.cast<string | null>(eb.val(revert.revertCommitSha === null ? null : lower(revert.revertCommitSha)), "text").as("revert_commit_sha"),
+            eb.cast<number | null>(eb.val(revert.revertPr), "integer").as("revert_pr_number"),
+            eb.cast<string>(eb.val(revert.revertedAt.toISOString()), "text").as("reverted_at"),
+          ])
+          .where("owner", "=", key.owner)
+          .where("repo", "=", key.repo)
+          .where("pr_number", "=", key.pr_number),
+      )
+      .onConflict((oc) => oc.columns(MERGE_KEY).doNothing())
+      .executeTakeFirst();
+    return inserted(result.numInsertedOrUpdatedRows);
+  }
+
+  async recordDecision(decision: DecisionRecord): Promise<boolean> {
+    const result = await this.db
+      .insertInto("decisions")
+      .values(decisionRow(decision))
+      .onConflict((oc) => oc.columns([...MERGE_KEY, "head_sha", "digest"]).doNothing())
+      .executeTakeFirst();
+    return inserted(result.numInsertedOrUpdatedRows);
+  }
+
+  async findMergeByCommit(repo: RepoRef, sha: string): Promise<MergeRecord | null> {
+    const wanted = lower(sha.trim());
+    const full = FULL_SHA.test(wanted);
+    if (!full && !ABBREVIATED_SHA.test(wanted)) return null;
+    const rows = await this.db
+      .selectFrom("merges")
+      .selectAll()
+      .where("owner", "=", lower(repo.owner))
+      .where("repo", "=", lower(repo.repo))
+      .where((eb) =>
+        full
+          ? eb.or([eb("merge_commit_sha", "=", wanted), eb("head_sha", "=", wanted)])
+          : eb.or([eb("merge_commit_sha", "like", `${wanted}%`), eb("head_sha", "like", `${wanted}%`)]),
+      )
+      .limit(2)
+      .execute();
+    // An abbreviated SHA that fits two merges names neither: never charge an agent on a guess.
+    return rows.length === 1 ? mergeFromRow(rows[0]) : null;
+  }
+
+  async findMergeByPr(repo: RepoRef, pr: number): Promise<MergeRecord | null> {
+    const row = await this.db
+      .selectFrom("merges")
+      .selectAll()
+      .where("owner", "=", lower(repo.owner))
+      .where("repo", "=", lower(repo.repo))
+      .where("pr_number", "=", pr)
+      .executeTakeFirst();
+    return row === undefined ? null : mergeFromRow(row);
+  }
+
+  async trackRecords(scope: LedgerScope, since: Date): Promise<TrackRecord[]> {
+    const from = since.toISOString();
+    let query = this.db
+      .selectFrom("merge_agents as a")
+      .innerJoin("merges as m", (join) =>
+        join.onRef("m.owner", "=", "a.owner").onRef("m.repo", "=", "a.repo").onRef("m.pr_number", "=", "a.pr_number"),
+      )
+      .leftJoin("reverts as r", (join) =>
+        join.onRef("r.owner", "=", "a.owner").onRef("r.repo", "=", "a.repo").onRef("r.pr_number", "=", "a.pr_number"),
+      )
+      .select((eb) => [
+        "a.agent",
+        eb.fn.sum<number | string>(eb.case().when("m.merged_at", ">=", from).then(eb.lit(1)).else(eb.lit(0)).end()).as("merged"),
+        eb.fn
+          .sum<number | string>(
+            eb
+              .case()
+              .when(eb.and([eb("m.merged_at", ">=", from), eb("r.pr_number", "is not", null)]))
+              .then(eb.lit(1))
+              .else(eb.lit(0))
+              .end(),
+          )
+          .as("reverted"),
+        // Over all time, not just the window: a recent revert of an old merge still demotes.
+        eb.fn.max("r.reverted_at").as("last_revert_at"),
+      ])
+      .where("a.owner", "=", lower(scope.owner))
+      .where((eb) => eb.or([eb("m.merged_at", ">=", from), eb("r.pr_number", "is not", null)]))
+      .groupBy("a.agent")
+      .orderBy("a.agent");
+    if (scope.repo !== undefined) query = query.where("a.repo", "=", lower(scope.repo));
+    const rows = await query.execute();
+    return rows.map((row) => ({
+      agent: row.agent,
+      merged: Number(row.merged),
+      reverted: Number(row.reverted),
+      lastRevertAt: row.last_revert_at === null ? null : new Date(row.last_revert_at),
+    }));
+  }
+
+  async decisions(q: DecisionQuery): Promise<DecisionRecord[]> {
+    let query = this.db
+      .selectFrom("decisions")
+      .selectAll()
+      .where("owner", "=", lower(q.owner))
+      .orderBy("decided_at", "desc")
+      .orderBy("pr_number", "desc")
+      .limit(q.limit ?? DEFAULT_DECISION_LIMIT);
+    if (q.repo !== undefined) query = query.where("repo", "=", lower(q.repo));
+    if (q.pr !== undefined) query = query.where("pr_number", "=", q.pr);
+    if (q.since !== undefined) query = query.where("decided_at", ">=", q.since.toISOString());
+    return (await query.execute()).map(decisionFromRow);
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await sql`select 1`.execute(this.db);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+function lower(text: string): string {
+  return text.toLowerCase();
+}
+
+function inserted(rows: bigint | undefined): boolean {
+  return rows !== undefined && rows > 0n;
+}
+
+function mergeFromRow(row: Selectable<MergesTable>): MergeRecord {
+  return {
+    owner: row.owner,
+    repo: row.repo,
+    pr: Number(row.pr_number),
+    headSha: row.head_sha,
+    mergeCommitSha: row.merge_commit_sha,
+    agents: JSON.parse(row.agents) as string[],
+    mergedAt: new Date(row.merged_at),
+  };
+}
+
+function decisionRow(d: DecisionRecord): DecisionsTable {
+  const content = {
+    owner: lower(d.owner),
+    repo: lower(d.repo),
+    pr_number: d.pr,
+    head_sha: lower(d.headSha),
+    conclusion: d.conclusion,
+    title: d.title,
+    tier: d.tier,
+    policy_kind: d.policy.kind,
+    policy_description: d.policy.description,
+    policy_blob_shas: JSON.stringify(d.policy.blobShas),
+    agents: JSON.stringify(d.agents),
+    rules: JSON.stringify(d.rules),
+    gates: JSON.stringify(d.gates),
+    counted: JSON.stringify(d.counted),
+    ignored: JSON.stringify(d.ignored),
+    override: d.override === null ? null : JSON.stringify(d.override),
+  };
+  // Everything but the time: the same evaluation seen again (a redelivery, a re-run) is one row.
+  const digest = createHash("sha256").update(JSON.stringify(Object.values(content))).digest("hex");
+  return { ...content, digest, decided_at: d.at.toISOString() };
+}
+
+function decisionFromRow(row: Selectable<DecisionsTable>): DecisionRecord {
+  return {
+    owner: row.owner,
+    repo: row.repo,
+    pr: Number(row.pr_number),
+    headSha: row.head_sha,
+    policy: {
+      kind: row.policy_kind as DecisionRecord["policy"]["kind"],
+      description: row.policy_description,
+      blobShas: JSON.parse(row.policy_blob_shas) as string[],
+    },
+    conclusion: row.conclusion as DecisionRecord["conclusion"],
+    title: row.title,
+    tier: row.tier,
+    agents: JSON.parse(row.agents) as DecisionRecord["agents"],
+    rules: JSON.parse(row.rules) as DecisionRecord["rules"],
+    gates: JSON.parse(row.gates) as DecisionRecord["gates"],
+    counted: JSON.parse(row.counted) as DecisionRecord["counted"],
+    ignored: JSON.parse(row.ignored) as DecisionRecord["ignored"],
+    override: row.override === null ? null : (JSON.parse(row.override) as DecisionRecord["override"]),
+    at: new Date(row.decided_at),
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Counting approvals for one rule (SPEC §4.2): each reviewer's standing review, on the head
+ * commit, from someone the rule accepts and who is not an author, bot or agent. A standing
+ * change request from someone the rule accepts blocks it.
+ */
+import type { PullRequestFacts } from "../facts.js";
+import type { Authorship } from "./authorship.js";
+import type { ApprovalRecord, IgnoredApproval, RuleResult } from "./decision.js";
+import { canonicalLogin, shortSha } from "./login.js";
+import { type Audience, type Directory, describeAudience, membership } from "./principals.js";
+import type { StandingReview } from "./reviews.js";
+
+export interface ApprovalRequirement {
+  required: number;
+  audience: Audience;
+  requestReview: boolean;
+}
+
+export interface ReviewSetting {
+  facts: PullRequestFacts;
+  authorship: Authorship;
+  reviews: readonly StandingReview[];
+  directory: Directory;
+}
+
+export type ApprovalVerdict = Omit<RuleResult, "name" | "why">;
+
+export function judgeApprovals(requirement: ApprovalRequirement, setting: ReviewSetting): ApprovalVerdict {
+  const { facts, authorship, directory } = setting;
+  const counted: ApprovalRecord[] = [];
+  const ignored: IgnoredApproval[] = [];
+  const changesRequestedBy: string[] = [];
+
+  for (const review of setting.reviews) {
+    if (review.state === "DISMISSED") continue;
+    const record = { login: review.login, commitId: review.commitId };
+    const barred = authorship.disqualify(review.author);
+    const member = membership(review.login, requirement.audience, directory);
+    if (review.state === "CHANGES_REQUESTED") {
+      if (!barred && member.eligible) changesRequestedBy.push(review.login);
+    } else if (barred) {
+      ignored.push({ ...record, ...barred });
+    } else if (!member.eligible) {
+      ignored.push({ ...record, reason: member.reason ?? "not-in-team", detail: member.detail });
+    } else if (review.commitId !== facts.headSha) {
+      const detail = `approved ${shortSha(review.commitId)}, head is ${shortSha(facts.headSha)}`;
+      ignored.push({ ...record, reason: "stale", detail });
+    } else {
+      counted.push(record);
+    }
+  }
+
+  const eligible = describeAudience(requirement.audience);
+  const required = requirement.required;
+  const missing = Math.max(0, required - counted.length);
+  const status = required === 0 ? "met" : changesRequestedBy.length > 0 ? "failed" : missing === 0 ? "met" : "waiting";
+  const needs =
+    status === "failed"
+      ? `changes requested by ${changesRequestedBy.map((login) => `@${login}`).join(", ")}`
+      : status === "waiting"
+        ? `${missing} ${counted.length > 0 ? "more " : ""}approval${missing === 1 ? "" : "s"} from ${eligible.join(" or ")}`
+        : "";
+  const requestReviewers =
+    status === "waiting" && requirement.requestReview && !facts.draft
+      ? reviewersToRequest(requirement.audience, setting, counted)
+      : { users: [], teams: [] };
+  return { status, needs, required, eligible, counted, ignored, changesRequestedBy, requestReviewers };
+}
+
+/** Named users and teams of the rule, never an author or co-author, never asked twice. */
+function reviewersToRequest(
+  audience: Audience,
+  { facts, authorship }: ReviewSetting,
+  counted: readonly ApprovalRecord[],
+): { users: string[]; teams: string[] } {
+  const requestedUsers = new Set(facts.requestedReviewers.users.map(canonicalLogin));
+  const done = new Set(counted.map((record) => record.login));
+  const users = audience.users.filter(
+    (login) =>
+      login !== authorship.prAuthor &&
+      !authorship.commitAuthors.has(login) &&
+      !authorship.committers.has(login) &&
+      !authorship.coAuthors.has(login) &&
+      !requestedUsers.has(login) &&
+      !done.has(login),
+  );
+  // GitHub can only request teams of the PR's own organisation, by slug.
+  const owner = facts.owner.toLowerCase();
+  const requestedTeams = new Set(facts.requestedReviewers.teams.map((team) => team.toLowerCase().replace(/^.*\//, "")));
+  const teams = audience.teams
+    .filter((team) => team.startsWith(`${owner}/`))
+    .map((team) => team.slice(owner.length + 1))
+    .filter((slug) => !requestedTeams.has(slug));
+  return { users, teams };
+}

@@ -1,0 +1,111 @@
+/**
+ * Who may never approve this pull request (SPEC §4.2): its author, every author, committer
+ * and co-author of its commits, bots and agents. Computed once per evaluation.
+ */
+import type { Actor, CommitFacts, GitIdentity } from "../facts.js";
+import type { EvaluationContext } from "./context.js";
+import type { IgnoredReason } from "./decision.js";
+import { canonicalLogin, shortSha } from "./login.js";
+
+export interface Disqualification {
+  reason: Extract<IgnoredReason, "pr-author" | "commit-author" | "committer" | "co-author" | "bot" | "agent">;
+  detail: string;
+}
+
+const CO_AUTHOR_LINE = /^[ \t]*co-authored-by[ \t]*:[ \t]*(.*?)[ \t]*$/gim;
+const NOREPLY = /^(?:\d+\+)?([^@\s]+)@users\.noreply\.github\.com$/i;
+
+/** The e-mail of a trailer value "Name <email>" or "Name email". */
+function trailerEmail(value: string): string | null {
+  const bracketed = /<([^<>\s]+@[^<>\s]+)>/.exec(value);
+  if (bracketed) return bracketed[1].toLowerCase();
+  const bare = value.split(/\s+/).find((word) => word.includes("@"));
+  return bare ? bare.toLowerCase() : null;
+}
+
+export function coAuthorLines(message: string): string[] {
+  return [...message.matchAll(CO_AUTHOR_LINE)].map((match) => match[1]);
+}
+
+export class Authorship {
+  readonly prAuthor: string;
+  /** login → first commit that shows them in that role. */
+  readonly commitAuthors = new Map<string, string>();
+  readonly committers = new Map<string, string>();
+  /** login → "abc1234 (Co-authored-by: …)". */
+  readonly coAuthors = new Map<string, string>();
+  private readonly agentVerdicts = new Map<string, string | null>();
+
+  constructor(private readonly context: EvaluationContext) {
+    const { facts } = context;
+    this.prAuthor = canonicalLogin(facts.author.login);
+    // GitHub resolved the authors' e-mails to accounts; a co-author line carrying one of
+    // those e-mails names that account.
+    const loginByEmail = new Map<string, string>();
+    const remember = (identity: GitIdentity) => {
+      if (identity.user && identity.email) loginByEmail.set(identity.email.toLowerCase(), canonicalLogin(identity.user.login));
+    };
+    for (const commit of facts.commits) {
+      remember(commit.author);
+      remember(commit.committer);
+    }
+    for (const commit of facts.commits) {
+      this.note(this.commitAuthors, commit.author.user, commit.sha);
+      this.note(this.committers, commit.committer.user, commit.sha);
+    }
+    for (const commit of facts.commits) this.noteCoAuthors(commit, loginByEmail);
+  }
+
+  private note(map: Map<string, string>, user: Actor | null, sha: string): void {
+    if (!user) return;
+    const login = canonicalLogin(user.login);
+    if (!map.has(login)) map.set(login, sha);
+  }
+
+  private noteCoAuthors(commit: CommitFacts, loginByEmail: Map<string, string>): void {
+    for (const value of coAuthorLines(commit.message)) {
+      const email = trailerEmail(value);
+      if (!email) continue;
+      const noreply = NOREPLY.exec(email);
+      const login = noreply ? canonicalLogin(noreply[1]) : loginByEmail.get(email);
+      if (login && !this.coAuthors.has(login)) {
+        this.coAuthors.set(login, `${shortSha(commit.sha)} (Co-authored-by: ${value})`);
+      }
+    }
+  }
+
+  /** Why this actor's approval can never count, or null when it may. */
+  disqualify(actor: Actor): Disqualification | null {
+    const login = canonicalLogin(actor.login);
+    if (actor.isBot) return { reason: "bot", detail: "bots never approve" };
+    const agent = this.agentOf(actor);
+    if (agent !== null) return { reason: "agent", detail: `agent identity (${agent})` };
+    if (login === this.prAuthor) return { reason: "pr-author", detail: "author of the pull request" };
+    const authored = this.commitAuthors.get(login);
+    if (authored) return { reason: "commit-author", detail: `author of commit ${shortSha(authored)}` };
+    const committed = this.committers.get(login);
+    if (committed) return { reason: "committer", detail: `committer of commit ${shortSha(committed)}` };
+    const coAuthored = this.coAuthors.get(login);
+    if (coAuthored) return { reason: "co-author", detail: `co-author of commit ${coAuthored}` };
+    return null;
+  }
+
+  /** Whether a login is an agent (catalogue or `detection.bots`): asked of the detector once. */
+  private agentOf(actor: Actor): string | null {
+    const login = canonicalLogin(actor.login);
+    const known = this.agentVerdicts.get(login);
+    if (known !== undefined) return known;
+    const nobody: GitIdentity = { name: "", email: "", user: null };
+    const probe: CommitFacts = {
+      sha: "",
+      message: "",
+      author: { name: "", email: "", user: actor },
+      committer: nobody,
+      parentCount: 1,
+    };
+    const verdict = this.context.detectCommit(probe, this.context.detectionConfig);
+    const agent = verdict.agents[0] ?? null;
+    this.agentVerdicts.set(login, agent);
+    return agent;
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The engine's output: a tree that explains itself. The check run, the CLI and the audit
+ * record are three renderings of this one value.
+ */
+import type { PolicyError, PolicySource } from "../config/policy.js";
+import type { Detection } from "../detect/types.js";
+
+export type Conclusion = "success" | "action_required" | "failure" | "in_progress";
+
+/** Why an approval or change request did not count. */
+export type IgnoredReason =
+  | "pr-author"
+  | "commit-author"
+  | "committer"
+  | "co-author"
+  | "bot"
+  | "agent"
+  | "stale"
+  | "not-in-team"
+  | "insufficient-permission"
+  | "superseded";
+
+export interface ApprovalRecord {
+  login: string;
+  /** The commit the review was given on. */
+  commitId: string | null;
+}
+
+export interface IgnoredApproval extends ApprovalRecord {
+  reason: IgnoredReason;
+  /** e.g. "approved 3f2a1c0, head is 9b8e7d6" or "not a member of acme/senior-engineers". */
+  detail: string;
+}
+
+export type RuleStatus = "met" | "waiting" | "failed" | "not-applicable";
+
+export interface RuleResult {
+  name: string;
+  status: RuleStatus;
+  /** Why the rule applies or not: one line per condition of `when`. */
+  why: string[];
+  /** What it still needs, e.g. "1 more approval from @acme/senior-engineers". Empty when met. */
+  needs: string;
+  required: number;
+  /** Who can satisfy it, for the summary and review requests ("@acme/senior-engineers", "users with write permission"). */
+  eligible: string[];
+  counted: ApprovalRecord[];
+  ignored: IgnoredApproval[];
+  /** Eligible reviewers whose latest review is CHANGES_REQUESTED. */
+  changesRequestedBy: string[];
+  /** Reviewers to request for this rule while waiting (already filtered: no authors, no already-requested). */
+  requestReviewers: { users: string[]; teams: string[] };
+}
+
+export type GateStatus = "passed" | "failed" | "pending";
+
+export interface GateResult {
+  name: string;
+  status: GateStatus;
+  detail: string;
+  /** Offending files, commits or checks. */
+  offenders: string[];
+}
+
+export interface AgentTrust {
+  agent: string;
+  tier: string;
+  merged: number;
+  reverted: number;
+  windowDays: number;
+  /** ISO time until which the agent is demoted after a revert. */
+  demotedUntil?: string;
+}
+
+/** The `trust` input of the engine, computed from the ledger (SPEC §5). Absent agents are `new`. */
+export interface Trust {
+  agents: Record<string, AgentTrust>;
+}
+
+export interface Annotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  start_column?: number;
+  end_column?: number;
+  annotation_level: "failure" | "warning" | "notice";
+  title?: string;
+  message: string;
+}
+
+export interface Decision {
+  conclusion: Conclusion;
+  /** One-line verdict, used as the check run title. */
+  title: string;
+  headSha: string;
+  policySource: PolicySource;
+  /** Errors in the policy in force (base) or in the PR's new version of it. */
+  policyErrors: PolicyError[];
+  /** Warnings about the policy in force (deprecated or odd but valid settings); shown in the summary. */
+  policyWarnings?: PolicyError[];
+  detection: Detection;
+  /** Lowest tier of the PR's agents ("new" when autonomy is off or there are no agents). */
+  tier: string;
+  agents: AgentTrust[];
+  rules: RuleResult[];
+  gates: GateResult[];
+  override: { applied: boolean; by: string | null; detail: string } | null;
+  /** Union of rules' review requests. */
+  reviewRequests: { users: string[]; teams: string[] };
+  /** Label to add/remove so the PR's labels match the detection. */
+  label: { add: string | null; remove: string | null };
+  annotations: Annotation[];
+}

@@ -1,0 +1,29 @@
+/**
+ * Other check runs and statuses that must succeed on the head commit: pending while any is
+ * running or has not reported yet, failed as soon as one finished without success.
+ */
+import type { CheckFacts } from "../../facts.js";
+import { type Gate, named } from "./gate.js";
+
+const PASSING = new Set(["success", "neutral", "skipped"]);
+
+export const requiredChecks: Gate<string[]> = ({ facts }, names) => {
+  const byName = new Map<string, CheckFacts[]>();
+  for (const check of facts.checks) byName.set(check.name, [...(byName.get(check.name) ?? []), check]);
+  const failed: string[] = [];
+  const pending: string[] = [];
+  for (const name of names) {
+    const runs = byName.get(name) ?? [];
+    const bad = runs.find((run) => run.status === "completed" && !PASSING.has(run.conclusion ?? ""));
+    if (bad) failed.push(`${name} (${bad.conclusion ?? "no conclusion"})`);
+    else if (runs.length === 0) pending.push(`${name} (not reported yet)`);
+    else if (runs.some((run) => run.status === "pending")) pending.push(`${name} (pending)`);
+  }
+  if (failed.length > 0) {
+    return { name: "required_checks", status: "failed", detail: `required check failed: ${named(failed)}`, offenders: failed };
+  }
+  if (pending.length > 0) {
+    return { name: "required_checks", status: "pending", detail: `waiting for ${named(pending)}`, offenders: pending };
+  }
+  return { name: "required_checks", status: "passed", detail: `${named(names)} succeeded`, offenders: [] };
+};

@@ -1,0 +1,32 @@
+/**
+ * A PR that changes a governance file (SPEC §4.3) needs a policy admin's approval, AI or
+ * not, and its new version of the file is validated now, so a broken policy never merges.
+ */
+import type { Policy, PolicyBlob, PolicyError } from "../config/policy.js";
+import { judgeApprovals, type ReviewSetting } from "./approvals.js";
+import type { RuleResult } from "./decision.js";
+import { audienceOf } from "./principals.js";
+
+export const POLICY_CHANGE_RULE = "policy change";
+
+export interface PolicyChangeVerdict {
+  rule: RuleResult | null;
+  /** Errors in the PR's new version of the files, located in those files. */
+  errors: PolicyError[];
+}
+
+export function judgePolicyChange(
+  policy: Policy | null,
+  setting: ReviewSetting,
+  validate: (blob: PolicyBlob) => PolicyError[],
+): PolicyChangeVerdict {
+  const changes = setting.facts.policyChanges;
+  if (changes.length === 0) return { rule: null, errors: [] };
+  const why = changes.map((change) => (change.blob ? `changes ${change.path}` : `deletes ${change.path}`));
+  const audience = audienceOf(policy?.policy_admins ?? null, "admin", setting.facts.owner);
+  const verdict = judgeApprovals({ required: 1, audience, requestReview: true }, setting);
+  const errors = changes.flatMap((change) =>
+    change.blob ? validate(change.blob).map((error) => ({ ...error, file: change.path })) : [],
+  );
+  return { rule: { name: POLICY_CHANGE_RULE, why, ...verdict }, errors };
+}

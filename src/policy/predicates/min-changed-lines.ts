@@ -1,0 +1,7 @@
+import type { Predicate } from "./predicate.js";
+
+/** At least this many lines changed (additions + deletions). */
+export const minChangedLines: Predicate<number> = ({ changedLines }, minimum) => ({
+  holds: changedLines >= minimum,
+  why: `min_changed_lines: ${changedLines} changed ${changedLines >= minimum ? "≥" : "<"} ${minimum}`,
+});

@@ -1,0 +1,8 @@
+import { listed, type Predicate } from "./predicate.js";
+
+/** Any changed file — new or old path of a rename — matches one of the globs. */
+export const paths: Predicate<string[]> = ({ paths: changed }, patterns) => {
+  const match = changed.firstMatchOfAny(patterns);
+  if (match) return { holds: true, why: `paths: ${match.path} matches ${match.pattern}` };
+  return { holds: false, why: `paths: no changed file matches ${listed(patterns)}` };
+};

@@ -1,0 +1,43 @@
+/**
+ * The check run: a rendering of the decision within GitHub's limits (SPEC §6). The
+ * adapter sends the annotations 50 per request.
+ */
+import type { Annotation, Decision } from "../policy/decision.js";
+import { summarySections } from "./summary.js";
+
+export interface CheckRunOutput {
+  status: "in_progress" | "completed";
+  conclusion?: "success" | "action_required" | "failure";
+  title: string;
+  /** Markdown, ≤ 65 535 characters. */
+  summary: string;
+  text?: string;
+  /** All annotations; the adapter sends them 50 per request. */
+  annotations: Annotation[];
+}
+
+export const SUMMARY_LIMIT = 65_535;
+
+export function renderCheckRun(decision: Decision): CheckRunOutput {
+  const summary = fitSummary(summarySections(decision).join("\n\n"));
+  const output: CheckRunOutput =
+    decision.conclusion === "in_progress"
+      ? { status: "in_progress", title: decision.title, summary, annotations: decision.annotations }
+      : { status: "completed", conclusion: decision.conclusion, title: decision.title, summary, annotations: decision.annotations };
+  return output;
+}
+
+/** Cut at a line boundary, close an open <details>, and say what was left out. */
+export function fitSummary(markdown: string, limit = SUMMARY_LIMIT): string {
+  if (markdown.length <= limit) return markdown;
+  const note = (omitted: number) =>
+    `\n\n---\n**Summary truncated**: ${omitted} characters left out (GitHub allows ${limit}). ` +
+    "`agent-governance explain` prints the whole evaluation.";
+  const room = limit - note(markdown.length).length - "\n\n</details>".length;
+  const cut = Math.max(0, markdown.lastIndexOf("\n", room));
+  let head = markdown.slice(0, cut);
+  const opened = head.split("<details>").length - 1;
+  const closed = head.split("</details>").length - 1;
+  if (opened > closed) head += "\n\n</details>";
+  return head + note(markdown.length - cut);
+}

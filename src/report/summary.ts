@@ -1,0 +1,168 @@
+/**
+ * The check run summary (SPEC §6), one section per part of the decision, in the order a
+ * reviewer reads it. AI signals come last: they are the longest part and the first cut.
+ */
+import type { PolicyError } from "../config/policy.js";
+import type { Signal } from "../detect/types.js";
+import type { Conclusion, Decision, GateResult, IgnoredApproval, RuleResult } from "../policy/decision.js";
+import { capped, code, details, escape, table } from "./markdown.js";
+
+const ICON: Record<Conclusion, string> = {
+  success: "✅",
+  action_required: "⏳",
+  failure: "❌",
+  in_progress: "🔄",
+};
+const RULE_ICON: Record<RuleResult["status"], string> = { met: "✅", waiting: "⏳", failed: "❌", "not-applicable": "➖" };
+const GATE_ICON: Record<GateResult["status"], string> = { passed: "✅", pending: "🔄", failed: "❌" };
+/** Above this many signal rows the table is folded. */
+const SIGNALS_OPEN_LIMIT = 15;
+const SIGNAL_ROWS_LIMIT = 1000;
+const OFFENDERS_LIMIT = 50;
+const IGNORED_LIMIT = 100;
+
+const mention = (login: string) => `@${escape(login)}`;
+const short = (sha: string | null) => (sha ? code(sha.slice(0, 7)) : "unknown commit");
+
+export function summarySections(decision: Decision): string[] {
+  return [
+    verdictSection(decision),
+    overrideSection(decision),
+    policyErrorsSection(decision),
+    rulesSection(decision.rules),
+    ignoredSection(decision.rules),
+    gatesSection(decision.gates),
+    agentsSection(decision),
+    policySourceSection(decision),
+    signalsSection(decision),
+  ].filter((section) => section !== "");
+}
+
+function verdictSection(decision: Decision): string {
+  const { detection } = decision;
+  const ai = detection.aiAssisted
+    ? `**AI-assisted**${detection.agents.length > 0 ? ` — agents: ${detection.agents.map(code).join(", ")}` : ""}; autonomy tier **${escape(decision.tier)}**.`
+    : "**No AI involvement detected.**";
+  return `## ${ICON[decision.conclusion]} ${escape(decision.title)}\n\n${ai} Head commit ${short(decision.headSha)}.`;
+}
+
+function overrideSection({ override }: Decision): string {
+  if (!override) return "";
+  return override.applied
+    ? `> [!WARNING]\n> **Overridden**: ${escape(override.detail)}. Every other result below is still shown.`
+    : `> [!NOTE]\n> ${escape(override.detail)}.`;
+}
+
+function errorLine(error: PolicyError): string {
+  return `- ${code(`${error.file}:${error.line}:${error.column}`)} ${escape(error.message)}`;
+}
+
+function policyErrorsSection({ policyErrors }: Decision): string {
+  if (policyErrors.length === 0) return "";
+  const { shown, more } = capped(policyErrors, IGNORED_LIMIT);
+  const lines = shown.map(errorLine);
+  if (more > 0) lines.push(`- … and ${more} more errors`);
+  return `### Policy errors\n\n${lines.join("\n")}`;
+}
+
+function rulesSection(rules: readonly RuleResult[]): string {
+  if (rules.length === 0) return "### Rules\n\nNo rule applies.";
+  const applicable = rules.filter((rule) => rule.status !== "not-applicable");
+  const skipped = rules.filter((rule) => rule.status === "not-applicable");
+  const parts = ["### Rules"];
+  if (applicable.length > 0) {
+    const rows = applicable.map((rule) => [
+      `${RULE_ICON[rule.status]} ${escape(rule.name)}`,
+      rule.status,
+      rule.status === "met"
+        ? rule.required === 0
+          ? "reports only"
+          : `${rule.counted.length}/${rule.required}`
+        : escape(rule.needs),
+      rule.eligible.map(escape).join(", "),
+      rule.counted.length > 0 ? rule.counted.map((record) => mention(record.login)).join(", ") : "—",
+    ]);
+    parts.push(table(["Rule", "Status", "Needs", "Who can satisfy", "Approved by"], rows));
+  } else {
+    parts.push("No rule applies to this pull request.");
+  }
+  const why = rules.map((rule) => `- **${escape(rule.name)}** (${rule.status}): ${rule.why.map(escape).join("; ") || "always"}`);
+  const title = skipped.length > 0 ? `Why each rule applies (${skipped.length} not applicable)` : "Why each rule applies";
+  parts.push(details(title, why.join("\n")));
+  return parts.join("\n\n");
+}
+
+function ignoredSection(rules: readonly RuleResult[]): string {
+  // The same ignored approval shows under every rule it was ignored by; list it once.
+  const seen = new Map<string, { ignored: IgnoredApproval; rules: string[] }>();
+  for (const rule of rules) {
+    for (const ignored of rule.ignored) {
+      const key = `${ignored.login}\u0000${ignored.reason}\u0000${ignored.detail}`;
+      const entry = seen.get(key) ?? { ignored, rules: [] };
+      entry.rules.push(rule.name);
+      seen.set(key, entry);
+    }
+  }
+  if (seen.size === 0) return "";
+  const { shown, more } = capped([...seen.values()], IGNORED_LIMIT);
+  const lines = shown.map(({ ignored, rules: names }) => {
+    const forRules = ignored.reason === "not-in-team" || ignored.reason === "insufficient-permission" ? ` (rule ${names.map(escape).join(", ")})` : "";
+    return `- ${mention(ignored.login)} — ${ignored.reason}: ${escape(ignored.detail)}${forRules}`;
+  });
+  if (more > 0) lines.push(`- … and ${more} more`);
+  return `### Approvals that did not count\n\n${lines.join("\n")}`;
+}
+
+function gatesSection(gates: readonly GateResult[]): string {
+  if (gates.length === 0) return "";
+  const rows = gates.map((gate) => [`${GATE_ICON[gate.status]} ${escape(gate.name)}`, gate.status, escape(gate.detail)]);
+  const parts = ["### Gates", table(["Gate", "Status", "Detail"], rows)];
+  for (const gate of gates) {
+    if (gate.status !== "failed" || gate.offenders.length <= 1) continue;
+    const { shown, more } = capped(gate.offenders, OFFENDERS_LIMIT);
+    const lines = shown.map((offender) => `- ${escape(offender)}`);
+    if (more > 0) lines.push(`- … and ${more} more`);
+    parts.push(`**${escape(gate.name)}** offenders:\n\n${lines.join("\n")}`);
+  }
+  return parts.join("\n\n");
+}
+
+function agentsSection({ agents }: Decision): string {
+  if (agents.length === 0) return "";
+  const lines = agents.map((agent) => {
+    const demoted = agent.demotedUntil ? `; demoted after a revert until ${escape(agent.demotedUntil)}` : "";
+    return `- ${code(agent.agent)}: ${escape(agent.tier)} — ${agent.merged} merged, ${agent.reverted} reverted in ${agent.windowDays} days${demoted}`;
+  });
+  return `### Agents\n\n${lines.join("\n")}`;
+}
+
+function policySourceSection({ policySource, policyWarnings }: Decision): string {
+  const lines = [`### Policy\n\n${escape(policySource.description)} (${policySource.kind})`];
+  if (policyWarnings && policyWarnings.length > 0) {
+    const { shown, more } = capped(policyWarnings, IGNORED_LIMIT);
+    lines.push(`Warnings:\n\n${shown.map(errorLine).join("\n")}${more > 0 ? `\n- … and ${more} more` : ""}`);
+  }
+  return lines.join("\n\n");
+}
+
+function signalRow(where: string, signal: Signal): string[] {
+  return [where, escape(signal.kind), escape(signal.strength), code(signal.agent), escape(signal.detail)];
+}
+
+function signalsSection({ detection }: Decision): string {
+  const rows: string[][] = detection.pullRequestSignals.map((signal) => signalRow("pull request", signal));
+  let quiet = 0;
+  for (const commit of detection.commits) {
+    if (commit.signals.length === 0) quiet++;
+    for (const signal of commit.signals) rows.push(signalRow(short(commit.sha), signal));
+  }
+  if (rows.length === 0) return `### AI signals\n\nNone in ${detection.commits.length} commits.`;
+  const { shown, more } = capped(rows, SIGNAL_ROWS_LIMIT);
+  let body = table(["Where", "Kind", "Strength", "Agent", "Detail"], shown);
+  if (more > 0) body += `\n\n… and ${more} more signals.`;
+  if (quiet > 0) body += `\n\n${quiet} of ${detection.commits.length} commits carry no AI signal.`;
+  const heading = `${rows.length} signal${rows.length === 1 ? "" : "s"} in ${detection.commits.length - quiet} of ${detection.commits.length} commits`;
+  return rows.length > SIGNALS_OPEN_LIMIT
+    ? `### AI signals\n\n${details(heading, body)}`
+    : `### AI signals\n\n${heading}\n\n${body}`;
+}

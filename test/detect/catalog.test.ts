@@ -1,0 +1,58 @@
+import { describe, expect, it } from "@jest/globals";
+import { CATALOG } from "../../src/detect/catalog.js";
+import { DEFAULT_DETECTION, detectCommit } from "../../src/detect/detect.js";
+import { fixtureFacts, loadFixtures } from "./corpus.js";
+
+const fixtures = loadFixtures("agents");
+
+describe("the catalogue data (SPEC §3)", () => {
+  it("covers the agents the SPEC names", () => {
+    const ids = CATALOG.map((agent) => agent.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "claude-code", "copilot", "cursor", "codex", "devin", "jules", "gemini-cli", "gemini-code-assist", "aider",
+        "amazon-q", "amp", "openhands", "sweep", "windsurf", "cline", "roo-code", "continue", "factory-droid", "opencode",
+      ]),
+    );
+  });
+
+  it("has unique kebab-case ids", () => {
+    const ids = CATALOG.map((agent) => agent.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+  });
+
+  it("gives every mark its evidence", () => {
+    for (const agent of CATALOG) {
+      const marks = [...agent.identities, ...agent.trailers, ...agent.footers, ...agent.links, ...agent.branches, ...(agent.nameSuffixes ?? []), ...(agent.subjectPrefixes ?? [])];
+      expect(marks.length).toBeGreaterThan(0);
+      for (const mark of marks) expect(mark.evidence.trim()).not.toBe("");
+    }
+  });
+
+  it("never lists a whole vendor domain or a display name as an identity", () => {
+    for (const agent of CATALOG) {
+      for (const identity of agent.identities) {
+        expect(identity.login ?? identity.id ?? identity.email).toBeDefined();
+        if (identity.email) expect(identity.email).toMatch(/^[^@\s]+@[^@\s]+\.[a-z]+$/i);
+      }
+    }
+  });
+
+  it("anchors every footer at the start of a line", () => {
+    for (const agent of CATALOG) for (const footer of agent.footers) expect(footer.line.source.startsWith("^")).toBe(true);
+  });
+});
+
+describe("each catalogue agent is detected from its fixture", () => {
+  it("has a fixture for every agent", () => {
+    const covered = new Set(fixtures.flatMap((f) => f.expect.agents));
+    expect(CATALOG.map((agent) => agent.id).filter((id) => !covered.has(id))).toEqual([]);
+  });
+
+  it.each(fixtures.map((f) => [f.expect.agents.join("+"), f.source, f] as const))("%s — %s", (_agents, _source, fixture) => {
+    const detection = detectCommit(fixtureFacts(fixture), DEFAULT_DETECTION);
+    expect(detection.aiAssisted).toBe(true);
+    expect(detection.agents).toEqual([...fixture.expect.agents].sort());
+  });
+});

@@ -1,0 +1,318 @@
+import { afterEach, beforeAll, describe, expect, it, jest } from "@jest/globals";
+import nock from "nock";
+import {
+  BASE_POLICY_OID,
+  HEAD_POLICY_OID,
+  HEAD_SHA,
+  OLD_SHA,
+  ORG_POLICY_OID,
+  commitNode,
+  pullRequestFactsResponse,
+  withoutOrgRepository,
+  type PullRequestFactsFixture,
+} from "./fixtures/pull-request-facts.js";
+import { loginDouble } from "./login-double.js";
+import { API, graphqlOperation, testOctokit } from "./octokit.js";
+
+jest.unstable_mockModule("../../src/detect/login.js", loginDouble);
+const { gatherFacts, PullRequestNotFoundError } = await import("../../src/github/gather-facts.js");
+
+const REF = { owner: "acme", repo: "api", number: 42 };
+
+function answer(data: unknown, operation = "PullRequestFacts") {
+  return nock(API)
+    .post("/graphql", (body) => graphqlOperation(body) === operation)
+    .reply(200, { data });
+}
+
+async function gather(data: PullRequestFactsFixture) {
+  const scope = answer(data);
+  const gathered = await gatherFacts(testOctokit(), REF);
+  scope.done();
+  return gathered;
+}
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => {
+  expect(nock.pendingMocks()).toEqual([]);
+  nock.cleanAll();
+});
+
+describe("gatherFacts: one query", () => {
+  it("reads a PR of up to 100 commits, files and reviews in one GraphQL request", async () => {
+    const gathered = await gather(pullRequestFactsResponse());
+    expect(gathered.requests).toBe(1);
+  });
+
+  it("sends the owner, repo, number and policy path as variables", async () => {
+    let variables: unknown;
+    nock(API)
+      .post("/graphql", (body) => {
+        variables = body.variables;
+        return true;
+      })
+      .reply(200, { data: pullRequestFactsResponse() });
+    await gatherFacts(testOctokit(), REF);
+    expect(variables).toEqual({ owner: "acme", repo: "api", number: 42, policyPath: ".agent-governance.yml", orgPolicy: "HEAD:.agent-governance.yml" });
+  });
+
+  it("reports on the PR's current head SHA from the query", async () => {
+    const { facts } = await gather(pullRequestFactsResponse());
+    expect(facts.headSha).toBe(HEAD_SHA);
+  });
+
+  it("maps the pull request itself", async () => {
+    const { facts } = await gather(pullRequestFactsResponse());
+    expect(facts).toMatchObject({
+      owner: "acme",
+      repo: "api",
+      number: 42,
+      title: "Add a token-bucket rate limiter",
+      body: "Fixes #41.\r\n\r\nCreated by Copilot.",
+      draft: false,
+      state: "OPEN",
+      baseRef: "main",
+      headRef: "copilot/add-rate-limiter",
+      defaultBranch: "main",
+      directory: { teams: {}, permissions: {} },
+    });
+  });
+
+  it("marks a GraphQL Bot author as a bot, with its login lower-cased and its id", async () => {
+    const { facts } = await gather(pullRequestFactsResponse());
+    expect(facts.author).toEqual({ login: "copilot", id: 198982749, isBot: true });
+  });
+
+  it("maps commits with message bytes, identities, parents and verification", async () => {
+    const { facts } = await gather(pullRequestFactsResponse());
+    expect(facts.commits).toEqual([
+      {
+        sha: OLD_SHA,
+        message: "Add token bucket\r\n\r\nCo-authored-by: alice <alice@acme.test>\r\n",
+        author: { name: "copilot-swe-agent[bot]", email: "198982749+Copilot@users.noreply.github.com", user: null },
+        committer: { name: "copilot-swe-agent[bot]", email: "198982749+Copilot@users.noreply.github.com", user: null },
+        parentCount: 1,
+        verified: false,
+      },
+      {
+        sha: HEAD_SHA,
+        message: "Tune defaults",
+        author: { name: "Alice Example", email: "alice@acme.test", user: { login: "alice", id: 1001, isBot: false } },
+        committer: { name: "GitHub", email: "noreply@github.com", user: null },
+        parentCount: 1,
+        verified: true,
+      },
+    ]);
+  });
+
+  it("maps changed files without a previous path (GraphQL has none)", async () => {
+    const { facts } = await gather(pullRequestFactsResponse());
+    expect(facts.files).toEqual([
+      { path: "src/limiter.ts", additions: 120, deletions: 4, changeType: "MODIFIED" },
+      { path: "test/limiter.test.ts", additions: 60, deletions: 0, changeType: "ADDED" },
+    ]);
+  });
+
+  it("orders reviews by submission time and drops pending ones", async () => {
+    const { facts } = await gather(pullRequestFactsResponse());
+    expect(facts.reviews).toEqual([
+      { id: "PRR_1", author: { login: "bob", id: 1002, isBot: false }, state: "APPROVED", commitId: OLD_SHA, submittedAt: "2025-05-01T10:30:00Z" },
+      {
+        id: "PRR_2",
+        author: { login: "copilot-pull-request-reviewer", id: 175728472, isBot: true },
+        state: "COMMENTED",
+        commitId: OLD_SHA,
+        submittedAt: "2025-05-01T10:31:00Z",
+      },
+      { id: "PRR_3", author: { login: "carol", id: 1003, isBot: false }, state: "CHANGES_REQUESTED", commitId: HEAD_SHA, submittedAt: "2025-05-01T12:00:00Z" },
+    ]);
+  });
+
+  it("records who applied each label last, from the timeline", async () => {
+    const { facts } = await gather(pullRequestFactsResponse());
+    expect(facts.labels).toEqual([
+      { name: "ai-assisted", appliedBy: { login: "agent-governance", id: 900001, isBot: true } },
+      { name: "needs-senior", appliedBy: { login: "bob", id: 1002, isBot: false } },
+      { name: "imported", appliedBy: null },
+    ]);
+  });
+
+  it("maps check runs and statuses on the head commit, without the app's own check", async () => {
+    const { facts } = await gather(pullRequestFactsResponse());
+    expect(facts.checks).toEqual([
+      { name: "build", kind: "check_run", status: "completed", conclusion: "success" },
+      { name: "test", kind: "check_run", status: "pending", conclusion: null },
+      { name: "ci/circleci", kind: "status", status: "completed", conclusion: "failure" },
+      { name: "deploy/preview", kind: "status", status: "pending", conclusion: null },
+    ]);
+  });
+
+  it("lists requested users by login and teams as org/slug, lower case", async () => {
+    const { facts } = await gather(pullRequestFactsResponse());
+    expect(facts.requestedReviewers).toEqual({ users: ["dave"], teams: ["acme/senior-engineers"] });
+  });
+
+  it("tells which reviewers GitHub says can push", async () => {
+    const { reviewerCanPush } = await gather(pullRequestFactsResponse());
+    expect(reviewerCanPush).toEqual({ carol: true, bob: true, "copilot-pull-request-reviewer": false, dave: false });
+  });
+});
+
+describe("gatherFacts: policy blobs", () => {
+  it("takes the repository policy from the base branch and the organisation default from .github", async () => {
+    const { policyBlobs } = await gather(pullRequestFactsResponse());
+    expect(policyBlobs).toEqual({
+      repository: { path: ".agent-governance.yml", text: expect.stringContaining("senior approval"), byteSize: 76, oid: BASE_POLICY_OID },
+      organization: { path: "acme/.github:.agent-governance.yml", text: "version: 1\nlabel: ai\n", byteSize: 21, oid: ORG_POLICY_OID },
+    });
+  });
+
+  it("never takes the policy from the PR's head, even when the head changes it", async () => {
+    const data = pullRequestFactsResponse();
+    data.repository.pullRequest.headCommit.nodes[0].commit.policy.object = {
+      oid: HEAD_POLICY_OID, text: "version: 1\nrules: []\n", byteSize: 21, isTruncated: false, isBinary: false,
+    };
+    const { policyBlobs } = await gather(data);
+    expect(policyBlobs.repository?.oid).toBe(BASE_POLICY_OID);
+  });
+
+  it("has no repository policy when the base branch has no file", async () => {
+    const data = pullRequestFactsResponse();
+    (data.repository.pullRequest.baseRef.target as { policy: unknown }).policy = null;
+    const { policyBlobs } = await gather(data);
+    expect(policyBlobs.repository).toBeNull();
+  });
+
+  it("gives a truncated or binary blob without text, so the loader reports it unreadable", async () => {
+    const data = pullRequestFactsResponse();
+    Object.assign(data.repository.pullRequest.baseRef.target.policy.object, { isTruncated: true, byteSize: 600_000 });
+    const { policyBlobs } = await gather(data);
+    expect(policyBlobs.repository).toEqual({ path: ".agent-governance.yml", text: null, byteSize: 600_000, oid: BASE_POLICY_OID });
+  });
+
+  it("treats a missing .github repository (NOT_FOUND on orgDefaults) as no organisation file", async () => {
+    nock(API).post("/graphql").reply(200, withoutOrgRepository(pullRequestFactsResponse()));
+    const gathered = await gatherFacts(testOctokit(), REF);
+    expect(gathered.policyBlobs.organization).toBeNull();
+    expect(gathered.facts.headSha).toBe(HEAD_SHA);
+  });
+
+  it("fails when the pull request itself is not found", async () => {
+    nock(API)
+      .post("/graphql")
+      .reply(200, {
+        data: { repository: { defaultBranchRef: { name: "main" }, pullRequest: null }, orgDefaults: null },
+        errors: [
+          { type: "NOT_FOUND", path: ["repository", "pullRequest"], message: "Could not resolve to a PullRequest with the number of 42." },
+          { type: "NOT_FOUND", path: ["orgDefaults"], message: "Could not resolve to a Repository with the name 'acme/.github'." },
+        ],
+      });
+    await expect(gatherFacts(testOctokit(), REF)).rejects.toThrow(/PullRequest with the number of 42/);
+  });
+
+  it("fails rather than fall back to a weaker policy when an open PR's base branch is gone", async () => {
+    const data = pullRequestFactsResponse();
+    (data.repository.pullRequest as { baseRef: unknown }).baseRef = null;
+    answer(data);
+    await expect(gatherFacts(testOctokit(), REF)).rejects.toBeInstanceOf(PullRequestNotFoundError);
+  });
+});
+
+describe("gatherFacts: policy changes", () => {
+  function changing(changeType: string, headPolicy: boolean) {
+    const data = pullRequestFactsResponse();
+    data.repository.pullRequest.files.nodes.push({ path: ".agent-governance.yml", additions: 3, deletions: 1, changeType });
+    data.repository.pullRequest.headCommit.nodes[0].commit.policy = headPolicy
+      ? { object: { oid: HEAD_POLICY_OID, text: "version: 2\n", byteSize: 11, isTruncated: false, isBinary: false } }
+      : (null as never);
+    return data;
+  }
+
+  it("carries the head version of a changed policy file for validation", async () => {
+    const { facts } = await gather(changing("MODIFIED", true));
+    expect(facts.policyChanges).toEqual([
+      { path: ".agent-governance.yml", blob: { path: ".agent-governance.yml", text: "version: 2\n", byteSize: 11, oid: HEAD_POLICY_OID } },
+    ]);
+  });
+
+  it("records a deleted policy file with a null blob", async () => {
+    const { facts } = await gather(changing("DELETED", false));
+    expect(facts.policyChanges).toEqual([{ path: ".agent-governance.yml", blob: null }]);
+  });
+
+  it("has no policy changes when the PR does not touch the file", async () => {
+    const { facts } = await gather(pullRequestFactsResponse());
+    expect(facts.policyChanges).toEqual([]);
+  });
+
+  it("treats a policy file renamed away (gone from the head, PR has renames) as deleted", async () => {
+    const data = pullRequestFactsResponse();
+    data.repository.pullRequest.files.nodes.push({ path: "old-policy.yml", additions: 0, deletions: 0, changeType: "RENAMED" });
+    data.repository.pullRequest.headCommit.nodes[0].commit.policy = null as never;
+    const { facts } = await gather(data);
+    expect(facts.policyChanges).toEqual([{ path: ".agent-governance.yml", blob: null }]);
+  });
+});
+
+describe("gatherFacts: paging beyond 100", () => {
+  const commits = (from: number, count: number) =>
+    Array.from({ length: count }, (_, i) => commitNode(String(from + i).padStart(40, "0"), `commit ${from + i}`, "alice"));
+
+  it("follows commit pages of 100 with the commits page query, in order", async () => {
+    const data = pullRequestFactsResponse();
+    data.repository.pullRequest.commits = { totalCount: 250, pageInfo: { hasNextPage: true, endCursor: "c100" }, nodes: commits(0, 100) };
+    const cursors: string[] = [];
+    const scope = answer(data)
+      .post("/graphql", (body) => graphqlOperation(body) === "PullRequestCommitsPage" && cursors.push(body.variables.after) > 0)
+      .reply(200, { data: { repository: { pullRequest: { commits: { pageInfo: { hasNextPage: true, endCursor: "c200" }, nodes: commits(100, 100) } } } } })
+      .post("/graphql", (body) => graphqlOperation(body) === "PullRequestCommitsPage" && cursors.push(body.variables.after) > 0)
+      .reply(200, { data: { repository: { pullRequest: { commits: { pageInfo: { hasNextPage: false, endCursor: "c250" }, nodes: commits(200, 50) } } } } });
+
+    const gathered = await gatherFacts(testOctokit(), REF);
+    scope.done();
+    expect(gathered.requests).toBe(3);
+    expect(cursors).toEqual(["c100", "c200"]);
+    expect(gathered.facts.commits.map((commit) => commit.message)).toEqual(Array.from({ length: 250 }, (_, i) => `commit ${i}`));
+  });
+
+  it("follows file pages with the files page query", async () => {
+    const data = pullRequestFactsResponse();
+    data.repository.pullRequest.files = {
+      totalCount: 101,
+      pageInfo: { hasNextPage: true, endCursor: "f100" },
+      nodes: Array.from({ length: 100 }, (_, i) => ({ path: `src/f${i}.ts`, additions: 1, deletions: 0, changeType: "ADDED" })),
+    };
+    const scope = answer(data)
+      .post("/graphql", (body) => graphqlOperation(body) === "PullRequestFilesPage" && body.variables.after === "f100")
+      .reply(200, {
+        data: { repository: { pullRequest: { files: { pageInfo: { hasNextPage: false, endCursor: "f101" }, nodes: [{ path: "src/last.ts", additions: 2, deletions: 2, changeType: "MODIFIED" }] } } } },
+      });
+
+    const gathered = await gatherFacts(testOctokit(), REF);
+    scope.done();
+    expect(gathered.requests).toBe(2);
+    expect(gathered.facts.files).toHaveLength(101);
+    expect(gathered.facts.files[100]).toEqual({ path: "src/last.ts", additions: 2, deletions: 2, changeType: "MODIFIED" });
+  });
+
+  it("follows review pages with the reviews page query", async () => {
+    const data = pullRequestFactsResponse();
+    data.repository.pullRequest.reviews.pageInfo = { hasNextPage: true, endCursor: "r100" };
+    const late = {
+      id: "PRR_9",
+      state: "APPROVED",
+      submittedAt: "2025-05-02T09:00:00Z",
+      authorCanPushToRepository: true,
+      commit: { oid: HEAD_SHA },
+      author: { __typename: "User", login: "Erin", databaseId: 1005 },
+    };
+    const scope = answer(data)
+      .post("/graphql", (body) => graphqlOperation(body) === "PullRequestReviewsPage" && body.variables.after === "r100")
+      .reply(200, { data: { repository: { pullRequest: { reviews: { pageInfo: { hasNextPage: false, endCursor: "r101" }, nodes: [late] } } } } });
+
+    const gathered = await gatherFacts(testOctokit(), REF);
+    scope.done();
+    expect(gathered.facts.reviews.at(-1)).toMatchObject({ id: "PRR_9", author: { login: "erin" }, commitId: HEAD_SHA });
+    expect(gathered.reviewerCanPush.erin).toBe(true);
+  });
+});
