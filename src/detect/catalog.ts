@@ -481,16 +481,48 @@ export const CATALOG: readonly AgentEntry[] = [
     name: "OpenCode (incl. oh-my-opencode Sisyphus)",
     identities: [
       { email: "clio-agent@sisyphuslabs.ai", variant: "Sisyphus", evidence: "depot/cli@c9361955f9956a0fb171c29934af98bee276541c" },
-      { email: "noreply@opencode.ai", evidence: "unconfirmed: third-party lists" },
+      {
+        email: "noreply@opencode.ai",
+        evidence: "anomalyco/opencode#786 (default 'Co-Authored-By: opencode <noreply@opencode.ai>', sst/opencode packages/opencode/src/tool/bash.txt), #919",
+      },
     ],
     trailers: [],
     footers: [
-      { line: /^(?:🤖\s*)?Generated with \[OpenCode\]/, evidence: "RedHatProductSecurity/ai-guardian@9a542412c01f21bef9c158bec1b055b1f69eb7dc" },
+      {
+        line: /^(?:🤖\s*)?Generated with \[?(?:OpenCode|opencode)\]?(?:$|[\s(])/,
+        evidence: "RedHatProductSecurity/ai-guardian@9a542412c01f21bef9c158bec1b055b1f69eb7dc ('[OpenCode]'); anomalyco/opencode#786 ('[opencode](https://opencode.ai)'), #919 ('Generated with opencode')",
+      },
       { line: /^Ultraworked with \[Sisyphus\]/, variant: "Sisyphus", evidence: "depot/cli@c9361955f9956a0fb171c29934af98bee276541c" },
     ],
     links: [],
     branches: [],
     names: [{ name: "OpenCode" }],
+  },
+  {
+    id: "crush",
+    name: "Crush (Charm)",
+    identities: [
+      { email: "crush@charm.land", evidence: "charmbracelet/crush internal/llm/tools/bash.go (default attribution 'Co-Authored-By: Crush <crush@charm.land>')" },
+    ],
+    trailers: [],
+    footers: [
+      { line: /^💘\s*Generated with Crush\b/, evidence: "charmbracelet/crush internal/llm/tools/bash.go (default '💘 Generated with Crush')" },
+    ],
+    links: [],
+    branches: [],
+    names: [{ name: "Crush", ambiguous: true }],
+  },
+  {
+    id: "qwen-code",
+    name: "Qwen Code",
+    identities: [
+      { email: "qwen-coder@alibabacloud.com", evidence: "QwenLM/qwen-code packages/core shell tool (getGitCoAuthor default 'Qwen-Coder <qwen-coder@alibabacloud.com>')" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [{ name: "Qwen Code" }, { name: "Qwen-Coder" }],
   },
   {
     id: "coderabbit",

@@ -20,8 +20,11 @@ export interface Trailer {
   line: number;
 }
 
+/** Longer values are cut: no identity, model name or session id is this long. */
+export const MAX_VALUE = 1000;
+
 // Letters first so that "  - item: text" or "12:30 meeting" are not trailers.
-const TRAILER_LINE = /^[ \t]*([A-Za-z][A-Za-z0-9-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/;
+const TRAILER_LINE = /^[ \t]*([A-Za-z][A-Za-z0-9-]*)[ \t]*:[ \t]*(.*)$/;
 const CONTINUATION = /^[ \t]+\S/;
 
 /** Lines of a message: LF, CRLF and lone CR all end a line. */
@@ -41,10 +44,10 @@ export function trailersOfLines(lines: readonly string[]): Trailer[] {
     const match = TRAILER_LINE.exec(text);
     // "https://…" would read as key "https": a URL is never a trailer.
     if (match && !match[2].startsWith("//")) {
-      previous = { key: match[1].toLowerCase(), rawKey: match[1], value: match[2], line: i + 1 };
+      previous = { key: match[1].toLowerCase(), rawKey: match[1], value: match[2].slice(0, MAX_VALUE).trimEnd(), line: i + 1 };
       trailers.push(previous);
     } else if (previous && CONTINUATION.test(text)) {
-      previous.value = `${previous.value} ${text.trim()}`.trim();
+      if (previous.value.length < MAX_VALUE) previous.value = `${previous.value} ${text.trim()}`.slice(0, MAX_VALUE).trim();
     } else {
       previous = null;
     }
@@ -58,20 +61,23 @@ export interface TrailerIdentity {
   email: string;
 }
 
-// The first <…@…> wins; text after it ("<x@y> (model)") is ignored.
-const ANGLE_EMAIL = /^(.*?)\s*<([^<>\s@]*@[^<>\s]*)>/;
-
 /**
  * "Claude <noreply@anthropic.com>", "OpenHands-Gemini openhands@all-hands.dev" (malformed,
- * seen in real history) or a bare name → name and e-mail.
+ * seen in real history) or a bare name → name and e-mail. The first `<…@…>` wins; text after
+ * it ("<x@y> (model)") is ignored. Plain string scanning: commit messages are untrusted and
+ * a backtracking expression here would be quadratic on a crafted value.
  */
 export function parseIdentity(value: string): TrailerIdentity {
-  const trimmed = value.trim();
-  const angle = ANGLE_EMAIL.exec(trimmed);
-  if (angle) return { name: angle[1].trim(), email: angle[2].trim().toLowerCase() };
+  const trimmed = value.length > MAX_VALUE ? value.slice(0, MAX_VALUE).trim() : value.trim();
+  for (let open = trimmed.indexOf("<"); open !== -1; open = trimmed.indexOf("<", open + 1)) {
+    const close = trimmed.indexOf(">", open);
+    if (close === -1) break;
+    const inside = trimmed.slice(open + 1, close);
+    if (inside.includes("@") && !/[\s<]/.test(inside)) return { name: trimmed.slice(0, open).trim(), email: inside.toLowerCase() };
+  }
   const lastSpace = trimmed.lastIndexOf(" ");
   const last = trimmed.slice(lastSpace + 1);
-  if (last.includes("@") && !last.startsWith("@")) {
+  if (last.includes("@") && !last.startsWith("@") && !last.includes("<")) {
     return { name: trimmed.slice(0, Math.max(lastSpace, 0)).trim(), email: last.toLowerCase() };
   }
   return { name: trimmed, email: "" };

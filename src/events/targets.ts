@@ -20,7 +20,7 @@ interface RepositoryPayload {
 interface PullRequestRef {
   number: number;
   head?: { sha?: string };
-  base?: { repo?: { name?: string; owner?: { login?: string } } };
+  base?: { repo?: { name?: string; owner?: { login?: string } | null } | null };
 }
 
 function target(installationId: number, repository: RepositoryPayload, pr: PullRequestRef): PullRequestTarget {

@@ -3,7 +3,7 @@
  * detector found, the PR's autonomy tier, and values derived once (changed paths, line count).
  */
 import type { Detection as DetectionConfig } from "../config/policy.js";
-import type { CommitDetection, Detection } from "../detect/types.js";
+import type { CommitDetection, Detection, Signal } from "../detect/types.js";
 import type { CommitFacts, PullRequestFacts } from "../facts.js";
 import { ChangedPaths } from "./glob.js";
 
@@ -18,6 +18,8 @@ export interface EvaluationContext {
   changedLines: number;
   /** The detector's verdict on one commit, for identities that are not PR facts (sign-offs, reviewers). */
   detectCommit: (commit: CommitFacts, config: DetectionConfig) => CommitDetection;
+  /** The commit's Signed-off-by lines that name an agent. */
+  agentSignOffs: (commit: CommitFacts, config: DetectionConfig) => Signal[];
 }
 
 export function createContext(input: Omit<EvaluationContext, "paths" | "changedLines">): EvaluationContext {

@@ -2,8 +2,8 @@
  * The evaluation itself, with its collaborators (detector, policy validator) passed in so
  * that the engine can be tested alone. `evaluate.ts` wires in the real ones.
  */
-import type { Detection as DetectionConfig, LoadedPolicy, PolicyBlob, PolicyError, Rule } from "../config/policy.js";
-import type { CommitDetection, Detection } from "../detect/types.js";
+import type { Detection as DetectionConfig, LoadedPolicy, Policy, PolicyBlob, PolicyError, Rule } from "../config/policy.js";
+import type { CommitDetection, Detection, Signal } from "../detect/types.js";
 import type { CommitFacts, PullRequestFacts } from "../facts.js";
 import { policyAnnotations } from "./annotations.js";
 import { judgeApprovals, type ReviewSetting } from "./approvals.js";
@@ -27,9 +27,11 @@ export interface EngineDeps {
     appLabel: string | false,
   ) => Detection;
   detectCommit: (commit: CommitFacts, config: DetectionConfig) => CommitDetection;
+  agentSignOffs: (commit: CommitFacts, config: DetectionConfig) => Signal[];
   validatePolicyBlob: (blob: PolicyBlob) => PolicyError[];
-  /** Detection settings used when the policy in force is invalid, so the summary still shows signals. */
-  fallbackDetection: () => DetectionConfig;
+  /** Detection settings (and the app's label, never a signal) used when the policy in force is
+   * invalid, so the summary still shows the signals. */
+  fallbackPolicy: () => Pick<Policy, "detection" | "label">;
 }
 
 export type Evaluate = (loaded: LoadedPolicy, facts: PullRequestFacts, trust: Trust) => Decision;
@@ -47,12 +49,12 @@ export function evaluateWith(deps: EngineDeps): Evaluate {
 
 function decide(deps: EngineDeps, loaded: LoadedPolicy, facts: PullRequestFacts, trust: Trust): Decision {
   const policy = loaded.ok ? loaded.policy : null;
-  const detectionConfig = policy ? policy.detection : deps.fallbackDetection();
-  const detection = deps.detectPullRequest(facts, detectionConfig, policy ? policy.label : false);
+  const { detection: detectionConfig, label: appLabel } = policy ?? deps.fallbackPolicy();
+  const detection = deps.detectPullRequest(facts, detectionConfig, appLabel);
   const autonomy = policy?.autonomy ?? null;
   const agents = agentTrust(detection.agents, trust, autonomy);
   const tier = pullRequestTier(agents, autonomy);
-  const context = createContext({ facts, detection, detectionConfig, tier, detectCommit: deps.detectCommit });
+  const context = createContext({ facts, detection, detectionConfig, tier, detectCommit: deps.detectCommit, agentSignOffs: deps.agentSignOffs });
   const directory = new Directory(facts.directory);
   const setting: ReviewSetting = {
     facts,

@@ -4,7 +4,7 @@
  */
 import type { LoadedPolicy } from "../config/policy.js";
 import { DEFAULT_POLICY, validatePolicyBlob } from "../config/load.js";
-import { detectCommit, detectPullRequest } from "../detect/detect.js";
+import { agentSignOffs, detectCommit, detectPullRequest } from "../detect/detect.js";
 import type { PullRequestFacts } from "../facts.js";
 import type { Decision, Trust } from "./decision.js";
 import { evaluateWith } from "./engine.js";
@@ -14,8 +14,9 @@ export { directoryQuestions } from "./directory-questions.js";
 const engine = evaluateWith({
   detectPullRequest,
   detectCommit,
+  agentSignOffs,
   validatePolicyBlob,
-  fallbackDetection: () => DEFAULT_POLICY.detection,
+  fallbackPolicy: () => DEFAULT_POLICY,
 });
 
 export function evaluate(loaded: LoadedPolicy, facts: PullRequestFacts, trust: Trust): Decision {

@@ -4,7 +4,7 @@
  */
 import type { PolicyError } from "../config/policy.js";
 import type { Signal } from "../detect/types.js";
-import type { Conclusion, Decision, GateResult, IgnoredApproval, RuleResult } from "../policy/decision.js";
+import type { Conclusion, Decision, GateResult, IgnoredApproval, IgnoredReason, RuleResult } from "../policy/decision.js";
 import { capped, code, details, escape, table } from "./markdown.js";
 
 const ICON: Record<Conclusion, string> = {
@@ -15,6 +15,20 @@ const ICON: Record<Conclusion, string> = {
 };
 const RULE_ICON: Record<RuleResult["status"], string> = { met: "✅", waiting: "⏳", failed: "❌", "not-applicable": "➖" };
 const GATE_ICON: Record<GateResult["status"], string> = { passed: "✅", pending: "🔄", failed: "❌" };
+const REASON: Record<IgnoredReason, string> = {
+  "pr-author": "PR author",
+  "commit-author": "commit author",
+  committer: "committer",
+  "co-author": "co-author",
+  bot: "bot",
+  agent: "agent",
+  stale: "stale",
+  "not-in-team": "not eligible",
+  "insufficient-permission": "insufficient permission",
+  superseded: "superseded",
+};
+/** Gate details already name this many offenders; longer lists get their own. */
+const OFFENDERS_IN_DETAIL = 3;
 /** Above this many signal rows the table is folded. */
 const SIGNALS_OPEN_LIMIT = 15;
 const SIGNAL_ROWS_LIMIT = 1000;
@@ -107,7 +121,7 @@ function ignoredSection(rules: readonly RuleResult[]): string {
   const { shown, more } = capped([...seen.values()], IGNORED_LIMIT);
   const lines = shown.map(({ ignored, rules: names }) => {
     const forRules = ignored.reason === "not-in-team" || ignored.reason === "insufficient-permission" ? ` (rule ${names.map(escape).join(", ")})` : "";
-    return `- ${mention(ignored.login)} — ${ignored.reason}: ${escape(ignored.detail)}${forRules}`;
+    return `- ${mention(ignored.login)} — ${REASON[ignored.reason]}: ${escape(ignored.detail)}${forRules}`;
   });
   if (more > 0) lines.push(`- … and ${more} more`);
   return `### Approvals that did not count\n\n${lines.join("\n")}`;
@@ -118,7 +132,7 @@ function gatesSection(gates: readonly GateResult[]): string {
   const rows = gates.map((gate) => [`${GATE_ICON[gate.status]} ${escape(gate.name)}`, gate.status, escape(gate.detail)]);
   const parts = ["### Gates", table(["Gate", "Status", "Detail"], rows)];
   for (const gate of gates) {
-    if (gate.status !== "failed" || gate.offenders.length <= 1) continue;
+    if (gate.status !== "failed" || gate.offenders.length <= OFFENDERS_IN_DETAIL) continue;
     const { shown, more } = capped(gate.offenders, OFFENDERS_LIMIT);
     const lines = shown.map((offender) => `- ${escape(offender)}`);
     if (more > 0) lines.push(`- … and ${more} more`);

@@ -2,7 +2,8 @@ import { describe, expect, it } from "@jest/globals";
 import { normalizeActor, normalizeLogin, parseNoreplyEmail } from "../../src/detect/login.js";
 
 describe("normalizeActor: REST [bot] vs GraphQL Bot, Copilot's several identities", () => {
-  it.each([
+  type Args = [login: string, id?: number, type?: string];
+  it.each<[string, Args, object]>([
     ["REST App login keeps [bot]", ["dependabot[bot]"], { login: "dependabot", isBot: true }],
     ["GraphQL drops [bot] and says Bot", ["dependabot", undefined, "Bot"], { login: "dependabot", isBot: true }],
     ["a person keeps their login in lower case", ["OctoCat", 583231, "User"], { login: "octocat", id: 583231, isBot: false }],
@@ -10,8 +11,8 @@ describe("normalizeActor: REST [bot] vs GraphQL Bot, Copilot's several identitie
     ["Copilot coding agent, display login", ["Copilot", 198982749], { login: "copilot", id: 198982749, isBot: true }],
     ["Copilot code review bot", ["copilot-pull-request-reviewer[bot]"], { login: "copilot", isBot: true }],
     ["the id wins over a renamed login", ["some-old-name", 223556219], { login: "copilot", id: 223556219, isBot: true }],
-  ] as const)("%s", (_name, args, expected) => {
-    expect(normalizeActor(...(args as [string, number?, string?]))).toEqual(expected);
+  ])("%s", (_name, args, expected) => {
+    expect(normalizeActor(...args)).toEqual(expected);
   });
 
   it("drops a non-positive id", () => {

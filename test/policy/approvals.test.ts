@@ -59,6 +59,13 @@ const rows: Row[] = [
     status: "met",
     counted: ["alice"],
   },
+  { sentence: "a COMMENTED review alone is not an approval", facts: { reviews: [review("alice", "COMMENTED")] }, status: "waiting", counted: [] },
+  {
+    sentence: "a later COMMENTED keeps a change request",
+    facts: { reviews: [review("alice", "CHANGES_REQUESTED", { at: "2025-01-01T10:00:00Z" }), review("alice", "COMMENTED", { at: "2025-01-01T11:00:00Z" })] },
+    status: "failed",
+    blockedBy: ["alice"],
+  },
   {
     sentence: "a later PENDING review keeps the approval",
     facts: { reviews: [review("alice", "APPROVED", { at: "2025-01-01T10:00:00Z" }), review("alice", "PENDING", { at: "2025-01-01T11:00:00Z" })] },

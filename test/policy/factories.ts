@@ -7,7 +7,7 @@ import type { Detection as DetectionConfig, LoadedPolicy, Policy, PolicyBlob, Po
 import type { Actor, CommitFacts, GitIdentity, PullRequestFacts, ReviewFacts, ReviewState } from "../../src/facts.js";
 import type { Decision, Trust } from "../../src/policy/decision.js";
 import { type EngineDeps, evaluateWith } from "../../src/policy/engine.js";
-import { fakeDetectCommit, fakeDetectPullRequest } from "./fake-detector.js";
+import { fakeAgentSignOffs, fakeDetectCommit, fakeDetectPullRequest } from "./fake-detector.js";
 
 export const HEAD = "9b8e7d6c5b4a39281706f5e4d3c2b1a098765432";
 export const OLDER = "3f2a1c0b9a8f7e6d5c4b3a29180706f5e4d3c2b1";
@@ -23,7 +23,7 @@ export const DETECTION: DetectionConfig = {
   not_ai: ["dependabot[bot]", "renovate[bot]", "github-actions[bot]", "pre-commit-ci[bot]"],
 };
 
-export function rule(overrides: Partial<Rule> & { when?: Partial<Rule["when"]>; require?: Partial<Rule["require"]> } = {}): Rule {
+export function rule(overrides: Omit<Partial<Rule>, "when" | "require"> & { when?: Partial<Rule["when"]>; require?: Partial<Rule["require"]> } = {}): Rule {
   return {
     name: overrides.name ?? "AI approval",
     when: { ai: true, ...overrides.when },
@@ -136,8 +136,9 @@ export function fakeValidate(blob: PolicyBlob): PolicyError[] {
 export const fakeDeps: EngineDeps = {
   detectPullRequest: fakeDetectPullRequest,
   detectCommit: fakeDetectCommit,
+  agentSignOffs: fakeAgentSignOffs,
   validatePolicyBlob: fakeValidate,
-  fallbackDetection: () => DETECTION,
+  fallbackPolicy: () => ({ detection: DETECTION, label: "ai-assisted" }),
 };
 
 const engine = evaluateWith(fakeDeps);

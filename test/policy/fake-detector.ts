@@ -51,3 +51,12 @@ export function fakeDetectPullRequest(
   const aiAssisted = pullRequestSignals.length > 0 || commits.some((c) => c.aiAssisted);
   return { aiAssisted, agents, pullRequestSignals, commits };
 }
+
+export function fakeAgentSignOffs(commit: CommitFacts): Signal[] {
+  return [...commit.message.matchAll(/^[ \t]*signed-off-by:\s*(.*<noreply@anthropic\.com>)\s*$/gim)].map((match) => ({
+    kind: "trailer",
+    agent: "claude-code",
+    strength: "assisted",
+    detail: `Signed-off-by: ${match[1]}`,
+  }));
+}

@@ -29,7 +29,7 @@ export class Credentials {
   issue(installation: InstallationRecord, permissions?: Record<string, string>): InstallationToken {
     const token: InstallationToken = {
       kind: "installation",
-      token: `ghs_${randomBytes(18).toString("base64url").replace(/[-_]/g, "x").slice(0, 36)}`,
+      token: `ghs_${randomBytes(27).toString("base64url").replace(/[-_]/g, "x").slice(0, 36)}`,
       installationId: installation.id,
       expiresAt: new Date(Date.now() + TOKEN_LIFETIME_MS),
       permissions: permissions ?? { ...installation.permissions },

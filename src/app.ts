@@ -1,0 +1,295 @@
+/**
+ * Probot wiring only: which events matter, which pull requests they concern, and the HTTP
+ * endpoints beside the webhook path. Every pull-request event goes through the coalescing
+ * queue into `evaluatePullRequest`; the webhook is acknowledged as soon as its work is queued.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ApplicationFunction, Context, Probot } from "probot";
+import { POLICY_FILE } from "./config/policy.js";
+import {
+  targetFromPullRequest,
+  targetKey,
+  targetsFromCheckPayload,
+  type PullRequestTarget,
+} from "./events/targets.js";
+import { RE_EVALUATE_ACTION, type GitHubClient } from "./github/index.js";
+import { ledgerOptionsFromEnv, openLedger, type Ledger } from "./ledger/index.js";
+import { createMetrics, type Metrics } from "./observability/metrics.js";
+import { createPipelineContext, type PipelineContext } from "./pipeline/context.js";
+import { evaluatePullRequest } from "./pipeline/evaluate-pull-request.js";
+import { recordMergedPullRequest, recordPushedReverts } from "./pipeline/record-history.js";
+import { CoalescingQueue } from "./queue/coalescing-queue.js";
+
+export interface AgentGovernanceOptions {
+  /** The ledger to use; `undefined` opens one from the environment (DATABASE_URL or GOVERNANCE_DATA_DIR); null = none. */
+  ledger?: Ledger | null;
+  appId?: number;
+  now?: () => Date;
+  concurrencyPerInstallation?: number;
+  directoryTtlSeconds?: number;
+  metrics?: Metrics;
+}
+
+export type AgentGovernanceApp = ApplicationFunction & {
+  /** Resolves when no evaluation is running or queued (tests, shutdown). */
+  idle(): Promise<void>;
+  /** Finish queued work and close the ledger. */
+  shutdown(): Promise<void>;
+  /** Available once the app has been loaded. */
+  pipeline(): PipelineContext;
+};
+
+const PULL_REQUEST_ACTIONS = [
+  "pull_request.opened",
+  "pull_request.reopened",
+  "pull_request.synchronize",
+  "pull_request.ready_for_review",
+  "pull_request.converted_to_draft",
+  "pull_request.labeled",
+  "pull_request.unlabeled",
+] as const;
+
+export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGovernanceApp {
+  let ctx: PipelineContext | null = null;
+  let ownsLedger = false;
+  const queue = new CoalescingQueue(options.concurrencyPerInstallation ?? envNumber("GOVERNANCE_CONCURRENCY_PER_INSTALLATION", 4), (error, key) =>
+    ctx?.log.error({ err: error, key }, "queued job failed"),
+  );
+
+  const appFn: ApplicationFunction = async (app: Probot, { addHandler }) => {
+    const metrics = options.metrics ?? createMetrics({ defaultMetrics: true });
+    let ledger = options.ledger;
+    if (ledger === undefined) {
+      ledger = await openLedger(ledgerOptionsFromEnv(process.env));
+      ownsLedger = true;
+    }
+    const appId = options.appId ?? (Number(process.env.APP_ID) || undefined);
+    const pipeline = createPipelineContext({
+      appId,
+      ledger,
+      metrics,
+      now: options.now,
+      log: app.log,
+      directoryTtlSeconds: options.directoryTtlSeconds ?? envNumber("GOVERNANCE_DIRECTORY_TTL_SECONDS", 60),
+      checkRunMemoMaxAgeMs: envNumber("GOVERNANCE_CHECK_RUN_MEMO_SECONDS", 0) * 1000 || undefined,
+    });
+    ctx = pipeline;
+
+    /** Labels this process itself changed, so their labeled/unlabeled echoes do not trigger work. */
+    const ownLabelChanges = new Map<string, Set<string>>();
+
+    const enqueue = (octokit: GitHubClient, target: PullRequestTarget) => {
+      queue.submit(String(target.installationId), targetKey(target), async () => {
+        const outcome = await evaluatePullRequest(pipeline, octokit, target);
+        const label = outcome.decision?.label;
+        if (label && (label.add || label.remove)) {
+          const key = targetKey(target);
+          const set = ownLabelChanges.get(key) ?? new Set<string>();
+          if (label.add) set.add(label.add.toLowerCase());
+          if (label.remove) set.add(label.remove.toLowerCase());
+          ownLabelChanges.set(key, set);
+          if (ownLabelChanges.size > 10_000) ownLabelChanges.delete(ownLabelChanges.keys().next().value!);
+        }
+        metrics.queueDepth.set({ state: "waiting" }, queue.stats().waiting);
+      });
+      const stats = queue.stats();
+      metrics.queueDepth.set({ state: "running" }, stats.running);
+      metrics.queueDepth.set({ state: "waiting" }, stats.waiting);
+    };
+
+    const installationOf = (context: Context): number | null => {
+      const id = (context.payload as { installation?: { id?: number } }).installation?.id;
+      return typeof id === "number" ? id : null;
+    };
+
+    const count = (context: Context, outcome: "queued" | "ignored") => {
+      metrics.webhooks.inc({ event: `${context.name}.${(context.payload as { action?: string }).action ?? ""}`.replace(/\.$/, ""), outcome });
+    };
+
+    app.on([...PULL_REQUEST_ACTIONS], async (context) => {
+      const installationId = installationOf(context);
+      if (installationId === null) return count(context, "ignored");
+      const { payload } = context;
+      if (payload.action === "labeled" || payload.action === "unlabeled") {
+        const name = payload.label?.name?.toLowerCase();
+        const own = ownLabelChanges.get(targetKey({ owner: payload.repository.owner.login, repo: payload.repository.name, number: payload.pull_request.number }));
+        if (payload.sender.type === "Bot" && name && own?.has(name)) return count(context, "ignored");
+      }
+      enqueue(context.octokit, targetFromPullRequest(installationId, payload.repository, payload.pull_request));
+      count(context, "queued");
+    });
+
+    app.on("pull_request.edited", async (context) => {
+      const installationId = installationOf(context);
+      // Only a base-branch change alters the evaluation (the policy is read from the base).
+      if (installationId === null || !context.payload.changes?.base) return count(context, "ignored");
+      enqueue(context.octokit, targetFromPullRequest(installationId, context.payload.repository, context.payload.pull_request));
+      count(context, "queued");
+    });
+
+    app.on("pull_request.closed", async (context) => {
+      const installationId = installationOf(context);
+      const pr = context.payload.pull_request;
+      if (installationId === null || !pr.merged || !pipeline.ledger) return count(context, "ignored");
+      const target = targetFromPullRequest(installationId, context.payload.repository, pr);
+      // Same key as evaluations: a merge is recorded after any evaluation of that PR in flight.
+      queue.submit(String(installationId), `${targetKey(target)}:merged`, () =>
+        recordMergedPullRequest(pipeline, context.octokit, target, {
+          mergeCommitSha: pr.merge_commit_sha ?? null,
+          mergedAt: new Date(pr.merged_at ?? Date.now()),
+          title: pr.title,
+          body: pr.body ?? "",
+        }),
+      );
+      count(context, "queued");
+    });
+
+    app.on(["pull_request_review.submitted", "pull_request_review.edited", "pull_request_review.dismissed"], async (context) => {
+      const installationId = installationOf(context);
+      if (installationId === null) return count(context, "ignored");
+      enqueue(context.octokit, targetFromPullRequest(installationId, context.payload.repository, context.payload.pull_request));
+      count(context, "queued");
+    });
+
+    app.on(["check_run.rerequested", "check_run.requested_action"], async (context) => {
+      const installationId = installationOf(context);
+      const { payload } = context;
+      if (installationId === null) return count(context, "ignored");
+      if (payload.action === "requested_action" && payload.requested_action?.identifier !== RE_EVALUATE_ACTION.identifier) {
+        return count(context, "ignored");
+      }
+      const targets = targetsFromCheckPayload(installationId, payload.repository, payload.check_run.pull_requests);
+      for (const target of targets) enqueue(context.octokit, target);
+      count(context, targets.length ? "queued" : "ignored");
+    });
+
+    app.on(["check_suite.rerequested", "check_suite.completed"], async (context) => {
+      const installationId = installationOf(context);
+      const { payload } = context;
+      // Our own suite completing is our own output, not an input.
+      if (installationId === null || (appId !== undefined && payload.check_suite.app?.id === appId)) {
+        return count(context, "ignored");
+      }
+      const targets = targetsFromCheckPayload(installationId, payload.repository, payload.check_suite.pull_requests);
+      for (const target of targets) enqueue(context.octokit, target);
+      count(context, targets.length ? "queued" : "ignored");
+    });
+
+    app.on("status", async (context) => {
+      const installationId = installationOf(context);
+      const { payload } = context;
+      if (installationId === null) return count(context, "ignored");
+      const owner = payload.repository.owner.login;
+      const repo = payload.repository.name;
+      const { data } = await context.octokit.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", {
+        owner,
+        repo,
+        commit_sha: payload.sha,
+      });
+      const open = data.filter((pr) => pr.state === "open" && pr.head.sha === payload.sha);
+      for (const pr of open) enqueue(context.octokit, targetFromPullRequest(installationId, payload.repository, pr));
+      count(context, open.length ? "queued" : "ignored");
+    });
+
+    app.on("push", async (context) => {
+      const installationId = installationOf(context);
+      const { payload } = context;
+      const defaultRef = `refs/heads/${payload.repository.default_branch}`;
+      if (installationId === null || payload.ref !== defaultRef) return count(context, "ignored");
+      const repo = { owner: payload.repository.full_name.split("/")[0], repo: payload.repository.name };
+      const commits = payload.commits ?? [];
+      if (pipeline.ledger && commits.length) {
+        queue.submit(String(installationId), `${repo.owner}/${repo.repo}:push:${payload.after}`, () =>
+          recordPushedReverts(pipeline, repo, commits.map((c) => ({ id: c.id, message: c.message, timestamp: c.timestamp }))),
+        );
+      }
+      const touchesPolicy = commits.some((c) =>
+        [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])].includes(POLICY_FILE),
+      );
+      if (touchesPolicy) {
+        const repos = repo.repo === ".github" ? await installationRepositories(context.octokit) : [repo];
+        for (const r of repos) await enqueueOpenPullRequests(context.octokit, installationId, r);
+      }
+      count(context, "queued");
+    });
+
+    app.on(["installation.created", "installation_repositories.added"], async (context) => {
+      const installationId = installationOf(context);
+      if (installationId === null) return count(context, "ignored");
+      const payload = context.payload as {
+        repositories?: Array<{ full_name: string }>;
+        repositories_added?: Array<{ full_name: string }>;
+      };
+      const repos = (payload.repositories_added ?? payload.repositories ?? []).map((r) => {
+        const [owner, repo] = r.full_name.split("/");
+        return { owner, repo };
+      });
+      for (const r of repos) await enqueueOpenPullRequests(context.octokit, installationId, r);
+      count(context, "queued");
+    });
+
+    app.on(["membership", "team"], async (context) => {
+      const payload = context.payload as { organization?: { login: string }; team?: { slug?: string } };
+      const org = payload.organization?.login;
+      if (!org) return count(context, "ignored");
+      if (payload.team?.slug) pipeline.directoryCache.invalidateTeam(org, payload.team.slug);
+      else pipeline.directoryCache.invalidateOrg(org);
+      count(context, "queued");
+    });
+
+    async function enqueueOpenPullRequests(octokit: Context["octokit"], installationId: number, repo: { owner: string; repo: string }) {
+      const pulls = await octokit.paginate("GET /repos/{owner}/{repo}/pulls", { ...repo, state: "open", per_page: 100 });
+      for (const pr of pulls) {
+        enqueue(octokit, { installationId, owner: repo.owner, repo: repo.repo, number: pr.number, headSha: pr.head.sha });
+      }
+    }
+
+    addHandler(async (req: IncomingMessage, res: ServerResponse) => {
+      const path = (req.url ?? "").split("?")[0];
+      if (req.method !== "GET") return false;
+      if (path === "/healthz") {
+        const ledgerUp = pipeline.ledger ? await pipeline.ledger.ping() : null;
+        const healthy = ledgerUp !== false;
+        const body = {
+          status: healthy ? "ok" : "unavailable",
+          ledger: pipeline.ledger ? { driver: pipeline.ledger.driver, reachable: ledgerUp } : { configured: false },
+          redis: process.env.REDIS_URL ? { configured: true } : { configured: false },
+          queue: queue.stats(),
+        };
+        res.writeHead(healthy ? 200 : 503, { "content-type": "application/json" });
+        res.end(JSON.stringify(body));
+        return true;
+      }
+      if (path === "/metrics") {
+        res.writeHead(200, { "content-type": metrics.registry.contentType });
+        res.end(await metrics.registry.metrics());
+        return true;
+      }
+      return false;
+    });
+  };
+
+  return Object.assign(appFn, {
+    idle: () => queue.idle(),
+    shutdown: async () => {
+      await queue.idle();
+      if (ownsLedger && ctx?.ledger) await ctx.ledger.close();
+    },
+    pipeline: () => {
+      if (!ctx) throw new Error("agent-governance: the app has not been loaded yet");
+      return ctx;
+    },
+  });
+}
+
+async function installationRepositories(octokit: Context["octokit"]): Promise<Array<{ owner: string; repo: string }>> {
+  const repos = await octokit.paginate("GET /installation/repositories", { per_page: 100 });
+  return repos.map((r) => ({ owner: r.owner.login, repo: r.name }));
+}
+
+function envNumber(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+export default agentGovernance();

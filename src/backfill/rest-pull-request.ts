@@ -1,0 +1,74 @@
+/**
+ * A merged pull request as the REST API lists it, turned into what detection reads (pure).
+ * The backfill pages through REST, not the app's GraphQL facts query: it needs only the
+ * author, labels, head branch and commits of each merged pull request.
+ */
+import { normalizeActor } from "../detect/login.js";
+import type { Actor, CommitFacts, GitIdentity, PullRequestFacts } from "../facts.js";
+
+export interface RestAccount {
+  login: string;
+  id?: number;
+  type?: string;
+}
+
+/** The fields of `GET /repos/{owner}/{repo}/pulls` items the backfill uses. */
+export interface RestPullRequest {
+  number: number;
+  title: string;
+  body: string | null;
+  merged_at: string | null;
+  updated_at: string;
+  merge_commit_sha: string | null;
+  user: RestAccount | null;
+  labels: Array<{ name?: string }>;
+  head: { ref: string; sha: string };
+}
+
+/** The fields of `GET /repos/{owner}/{repo}/pulls/{n}/commits` and `/commits` items. */
+export interface RestCommit {
+  sha: string;
+  commit: {
+    message: string;
+    author: { name?: string; email?: string; date?: string } | null;
+    committer: { name?: string; email?: string; date?: string } | null;
+  };
+  author: RestAccount | null;
+  committer: RestAccount | null;
+  parents: Array<{ sha: string }>;
+}
+
+export type DetectionInput = Pick<PullRequestFacts, "author" | "commits" | "reviews" | "labels" | "headRef">;
+
+/** A deleted account shows as a null user; GitHub renders it as "ghost". */
+function account(user: RestAccount | null): Actor {
+  return user ? normalizeActor(user.login, user.id, user.type) : normalizeActor("ghost");
+}
+
+function identity(git: { name?: string; email?: string } | null, user: RestAccount | null): GitIdentity {
+  return { name: git?.name ?? "", email: git?.email ?? "", user: user ? account(user) : null };
+}
+
+export function commitFacts(commit: RestCommit): CommitFacts {
+  return {
+    sha: commit.sha,
+    message: commit.commit.message,
+    author: identity(commit.commit.author, commit.author),
+    committer: identity(commit.commit.committer, commit.committer),
+    parentCount: commit.parents.length,
+  };
+}
+
+/**
+ * Reviews are left out: one more request per pull request, for the one signal (an agent
+ * reviewing) that rarely stands alone. Labels have no known applier here.
+ */
+export function detectionInput(pull: RestPullRequest, commits: readonly RestCommit[]): DetectionInput {
+  return {
+    author: account(pull.user),
+    commits: commits.map(commitFacts),
+    reviews: [],
+    labels: pull.labels.filter((label) => typeof label.name === "string").map((label) => ({ name: label.name!, appliedBy: null })),
+    headRef: pull.head.ref,
+  };
+}

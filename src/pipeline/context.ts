@@ -1,0 +1,44 @@
+/**
+ * What the pipeline needs from the outside world, created once per process. Everything with
+ * a memory (caches, memos, the ledger) lives here so tests can build a fresh one per test.
+ */
+import type { Logger } from "pino";
+import { CheckRunMemo, DirectoryCache, ReviewRequestMemo } from "../github/index.js";
+import type { Ledger } from "../ledger/index.js";
+import type { Metrics } from "../observability/metrics.js";
+
+export interface PipelineContext {
+  /** The app's id: only this app's check runs are looked up and updated. */
+  appId?: number;
+  ledger: Ledger | null;
+  directoryCache: DirectoryCache;
+  checkRuns: CheckRunMemo;
+  reviewRequests: ReviewRequestMemo;
+  metrics: Metrics;
+  now: () => Date;
+  log: Logger;
+}
+
+export interface PipelineOptions {
+  appId?: number;
+  ledger?: Ledger | null;
+  directoryTtlSeconds?: number;
+  /** With several replicas, trust the memo of the last check-run write only this long. */
+  checkRunMemoMaxAgeMs?: number;
+  metrics: Metrics;
+  now?: () => Date;
+  log: Logger;
+}
+
+export function createPipelineContext(options: PipelineOptions): PipelineContext {
+  return {
+    appId: options.appId,
+    ledger: options.ledger ?? null,
+    directoryCache: new DirectoryCache({ ttlMs: (options.directoryTtlSeconds ?? 60) * 1000 }),
+    checkRuns: new CheckRunMemo({ maxAgeMs: options.checkRunMemoMaxAgeMs }),
+    reviewRequests: new ReviewRequestMemo(),
+    metrics: options.metrics,
+    now: options.now ?? (() => new Date()),
+    log: options.log,
+  };
+}
