@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
-export type BackfillPhase = "pulls" | "catch-up" | "reverts" | "commits";
+export type BackfillPhase = "pulls" | "catch-up" | "reverts" | "commits" | "done";
 
 /** A merged pull request whose text names reverted changes, matched once every merge is recorded. */
 export interface RevertCandidate {
@@ -98,7 +98,7 @@ export function removeCheckpoint(file: string): void {
   rmSync(file, { force: true });
 }
 
-const PHASES: readonly string[] = ["pulls", "catch-up", "reverts", "commits"];
+const PHASES: readonly string[] = ["pulls", "catch-up", "reverts", "commits", "done"];
 
 function isCheckpoint(data: unknown): data is BackfillCheckpoint {
   const c = data as Partial<BackfillCheckpoint> | null;

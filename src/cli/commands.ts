@@ -1,6 +1,10 @@
 /** The command table: adding a command is one file exporting a `Command` and one row here. */
+import { auditCommand } from "./audit.js";
+import { backfillCommand } from "./backfill.js";
 import { checkCommand } from "./check.js";
 import type { Command } from "./command.js";
+import { explainCommand } from "./explain.js";
+import { trustCommand } from "./trust.js";
 import { validateCommand } from "./validate.js";
 
-export const COMMANDS: readonly Command[] = [validateCommand, checkCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, checkCommand, explainCommand, trustCommand, auditCommand, backfillCommand];

@@ -54,6 +54,10 @@ export function responseValidator(method: string, path: string, status: number):
   return validate;
 }
 
+export function componentValidator(name: string): ValidateFunction {
+  return compile({ $ref: `#/components/schemas/${name}` });
+}
+
 export function webhookValidator(name: string): ValidateFunction {
   const schema = openapi["x-webhooks"][name]?.post.requestBody.content["application/json"].schema;
   if (!schema) throw new Error(`OpenAPI has no webhook ${name}`);

@@ -99,7 +99,8 @@ export const appRoutes: RestRoute[] = [
       const key = rateKey(req);
       const core = req.credentials.budget(key, "core");
       const graphql = req.credentials.budget(key, "graphql");
-      return ok({ resources: { core, graphql }, rate: core });
+      const fixed = (limit: number) => ({ limit, used: 0, remaining: limit, reset: core.reset });
+      return ok({ resources: { core, search: fixed(30), code_search: fixed(10), graphql, integration_manifest: fixed(5000) }, rate: core });
     },
   },
 ];

@@ -33,7 +33,7 @@ export const repoRoutes: RestRoute[] = [
     path: "/repos/{owner}/{repo}",
     auth: "installation",
     permission: ["metadata", "read"],
-    handle: (req) => ok(req.rep.repository(repoOf(req))),
+    handle: (req) => ok(req.rep.fullRepository(repoOf(req))),
   },
   {
     method: "GET",

@@ -86,6 +86,27 @@ export class Representations {
     };
   }
 
+  /** The organization as GET /orgs/{org} and team responses show it. */
+  organizationFull(login: string): Json {
+    const account = this.world.account(login)!;
+    const repos = [...this.world.repos.values()].filter((r) => r.owner === account.login);
+    return {
+      ...this.organization(login),
+      name: account.name ?? account.login,
+      html_url: `${this.web}/${account.login}`,
+      has_organization_projects: true,
+      has_repository_projects: true,
+      public_repos: repos.filter((r) => !r.private).length,
+      public_gists: 0,
+      followers: 0,
+      following: 0,
+      type: "Organization",
+      created_at: account.createdAt,
+      updated_at: account.createdAt,
+      archived_at: null,
+    };
+  }
+
   repository(repo: RepoRecord): Json {
     const api = `${this.api}/repos/${repo.fullName}`;
     const html = `${this.web}/${repo.fullName}`;
@@ -179,8 +200,13 @@ export class Representations {
       license: null,
       network_count: 0,
       subscribers_count: 0,
-      ...(this.world.orgs.has(repo.owner.toLowerCase()) ? { organization: this.user(owner) } : {}),
     };
+  }
+
+  /** GET /repos/{owner}/{repo}: the repository plus its organization (webhooks spell that as a login instead). */
+  fullRepository(repo: RepoRecord): Json {
+    const org = this.world.orgs.has(repo.owner.toLowerCase()) ? this.world.account(repo.owner) : undefined;
+    return { ...this.repository(repo), ...(org ? { organization: this.user(org) } : {}) };
   }
 
   /** The short repository shape of installation payloads and minimal listings. */
@@ -254,7 +280,8 @@ export class Representations {
       title: pull.title,
       user: this.userByLogin(pull.author),
       body: pull.body === "" ? null : pull.body,
-      labels: pull.labels.map((name) => this.label(repo, this.world.label(repo.fullName, name))),
+      // GitHub's schema for a pull request's labels has a non-null description.
+      labels: pull.labels.map((name) => ({ ...this.label(repo, this.world.label(repo.fullName, name)), description: this.world.label(repo.fullName, name).description ?? "" })),
       milestone: null,
       active_lock_reason: null,
       created_at: pull.createdAt,

@@ -11,7 +11,7 @@ export const teamRoutes: RestRoute[] = [
     handle: (req) => {
       const team = req.world.team(req.params.org, req.params.team_slug);
       if (!team) throw notFound();
-      return ok({ ...req.rep.team(team), members_count: team.members.size, repos_count: team.repoPermissions.size, created_at: team.createdAt, updated_at: team.createdAt, organization: req.rep.organization(team.org) });
+      return ok({ ...req.rep.team(team), members_count: team.members.size, repos_count: team.repoPermissions.size, created_at: team.createdAt, updated_at: team.createdAt, organization: req.rep.organizationFull(team.org) });
     },
   },
   {

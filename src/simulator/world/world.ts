@@ -115,12 +115,12 @@ const APP_PERMISSIONS = {
   metadata: "read",
   pull_requests: "write",
   statuses: "read",
-  administration: "read",
+  // Rulesets (making the check required) need administration write.
+  administration: "write",
 };
 const APP_EVENTS = [
   "check_run",
   "check_suite",
-  "installation_target",
   "membership",
   "merge_group",
   "pull_request",
@@ -501,7 +501,8 @@ export class World {
         deletions: file.deletions ?? counted.deletions,
       });
     }
-    const sha = sha1(`commit ${repo.fullName} ${seq}\n${parents.join(" ")}\n${author.email} ${date}\n${spec.message}`);
+    // Deterministic: the same scenario gives the same SHAs whatever the clock says.
+    const sha = sha1(`commit ${repo.fullName} ${seq}\n${parents.join(" ")}\n${author.email}\n${spec.message}`);
     const commit: CommitRecord = {
       sha,
       treeSha: sha1(`tree ${sha}`),

@@ -1,0 +1,227 @@
+/**
+ * The backfill (issue 4): seed the ledger from a repository's history so a new installation
+ * starts with the agents' real track records instead of everyone at `new`.
+ *
+ *  1. pulls    closed pull requests, most recently updated first, 100 a page, down to
+ *              `--since`: each merged one is run through detection with its commits, and an
+ *              AI-assisted one is recorded as a merge; revert pull requests are kept aside.
+ *  2. catch-up the listing again from the top, for pull requests updated while the scan ran
+ *              (an update moves a pull request to the top, past the pages still to read).
+ *  3. reverts  the kept revert pull requests, now that every merge they may name is recorded.
+ *  4. commits  default-branch commits since the oldest AI-assisted merge: git's "This reverts
+ *              commit <sha>" messages, including reverts pushed without a pull request.
+ *
+ * The checkpoint is saved after every pull request and page; recording is idempotent, so a
+ * resumed or repeated scan counts nothing twice.
+ */
+import type { Detection as DetectionConfig } from "../config/policy.js";
+import { detectPullRequest } from "../detect/detect.js";
+import { httpStatus, type GitHubClient } from "../github/client.js";
+import { parseRevertReferences, pullRequestText, recordRevertsIn, type Ledger, type RepoRef } from "../ledger/index.js";
+import type { BackfillCheckpoint, BackfillCounts, BackfillPhase } from "./checkpoint.js";
+import { lastPage } from "./link-header.js";
+import { detectionInput, type RestCommit, type RestPullRequest } from "./rest-pull-request.js";
+
+export const PAGE_SIZE = 100;
+
+export interface BackfillProgress {
+  phase: BackfillPhase;
+  page: number;
+  /** Pages of the phase's listing, when GitHub says. */
+  lastPage: number | null;
+  counts: BackfillCounts;
+}
+
+export interface BackfillScan {
+  octokit: GitHubClient;
+  ledger: Ledger;
+  repository: RepoRef;
+  detection: DetectionConfig;
+  /** Advanced in place and handed to `save` after every step. */
+  checkpoint: BackfillCheckpoint;
+  save(checkpoint: BackfillCheckpoint): void;
+  signal?: AbortSignal;
+  onProgress?(progress: BackfillProgress): void;
+}
+
+export type BackfillOutcome = { status: "done"; counts: BackfillCounts } | { status: "interrupted"; counts: BackfillCounts };
+
+class Interrupted extends Error {}
+
+/** Runs (or resumes) the scan. GitHub errors are thrown after the checkpoint was saved. */
+export async function backfill(scan: BackfillScan): Promise<BackfillOutcome> {
+  try {
+    await runPhases(scan);
+    return { status: "done", counts: scan.checkpoint.counts };
+  } catch (error) {
+    // An aborted request fails with a network error: the interrupt is what happened.
+    if (error instanceof Interrupted || scan.signal?.aborted) return { status: "interrupted", counts: scan.checkpoint.counts };
+    throw error;
+  }
+}
+
+async function runPhases(scan: BackfillScan): Promise<void> {
+  const c = scan.checkpoint;
+  while (c.phase === "pulls" || c.phase === "catch-up") await pullsPage(scan);
+  if (c.phase === "reverts") await revertPullRequests(scan);
+  while (c.phase === "commits") await commitsPage(scan);
+}
+
+function checkInterrupt(scan: BackfillScan): void {
+  if (scan.signal?.aborted) throw new Interrupted();
+}
+
+function advance(scan: BackfillScan, phase: BackfillPhase, page = 1): void {
+  Object.assign(scan.checkpoint, { phase, page, done: [] });
+  scan.save(scan.checkpoint);
+}
+
+async function pullsPage(scan: BackfillScan): Promise<void> {
+  checkInterrupt(scan);
+  const c = scan.checkpoint;
+  const response = await scan.octokit.request("GET /repos/{owner}/{repo}/pulls", {
+    ...scan.repository,
+    state: "closed",
+    sort: "updated",
+    direction: "desc",
+    per_page: PAGE_SIZE,
+    page: c.page,
+  });
+  const pulls = response.data as unknown as RestPullRequest[];
+  const report = () => scan.onProgress?.({ phase: c.phase, page: c.page, lastPage: lastPage(response.headers.link, c.page), counts: c.counts });
+  report();
+  // Sorted by last update, newest first: below this bound nothing more can qualify.
+  const floor = c.phase === "catch-up" ? c.startedAt : c.since;
+  let exhausted = pulls.length < PAGE_SIZE;
+  for (const pull of pulls) {
+    checkInterrupt(scan);
+    if (floor !== null && new Date(pull.updated_at) < new Date(floor)) {
+      exhausted = true;
+      break;
+    }
+    if (c.done.includes(pull.number)) continue;
+    await examinePullRequest(scan, pull);
+    c.done.push(pull.number);
+    scan.save(c);
+    report();
+  }
+  if (!exhausted) advance(scan, c.phase, c.page + 1);
+  else advance(scan, c.phase === "pulls" ? "catch-up" : "reverts");
+}
+
+async function examinePullRequest(scan: BackfillScan, pull: RestPullRequest): Promise<void> {
+  const c = scan.checkpoint;
+  if (pull.merged_at === null) return;
+  const mergedAt = new Date(pull.merged_at);
+  if (c.since !== null && mergedAt < new Date(c.since)) return;
+  const commits = await pullRequestCommits(scan, pull.number);
+  c.counts.merged += 1;
+  const detection = detectPullRequest(
+    detectionInput(pull, commits),
+    scan.detection,
+    // No app label: whoever applied a detection label — a person, or the app, which labels
+    // only what it found AI-assisted — it declared AI help.
+    false,
+  );
+  if (detection.aiAssisted) {
+    const inserted = await scan.ledger.recordMerge({
+      ...scan.repository,
+      pr: pull.number,
+      headSha: pull.head.sha,
+      mergeCommitSha: pull.merge_commit_sha,
+      agents: detection.agents,
+      mergedAt,
+    });
+    if (inserted) c.counts.aiMerges += 1;
+    if (c.oldestAiMergeAt === null || mergedAt < new Date(c.oldestAiMergeAt)) c.oldestAiMergeAt = mergedAt.toISOString();
+  }
+
+  const text = pullRequestText(pull.title, pull.body);
+  const refs = parseRevertReferences(text, scan.repository);
+  const names = refs.commits.length > 0 || refs.pulls.length > 0;
+  if (names && !c.revertCandidates.some((candidate) => candidate.pr === pull.number)) {
+    c.revertCandidates.push({ pr: pull.number, text, commitSha: pull.merge_commit_sha, at: mergedAt.toISOString() });
+  }
+}
+
+/** All of them: GitHub lists at most 250, 100 a page. */
+async function pullRequestCommits(scan: BackfillScan, number: number): Promise<RestCommit[]> {
+  const commits: RestCommit[] = [];
+  for (let page = 1; ; page += 1) {
+    checkInterrupt(scan);
+    const response = await scan.octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", {
+      ...scan.repository,
+      pull_number: number,
+      per_page: PAGE_SIZE,
+      page,
+    });
+    const batch = response.data as unknown as RestCommit[];
+    commits.push(...batch);
+    if (batch.length < PAGE_SIZE) return commits;
+  }
+}
+
+async function revertPullRequests(scan: BackfillScan): Promise<void> {
+  const c = scan.checkpoint;
+  scan.onProgress?.({ phase: "reverts", page: 1, lastPage: 1, counts: c.counts });
+  for (const candidate of c.revertCandidates) {
+    checkInterrupt(scan);
+    if (c.done.includes(candidate.pr)) continue;
+    const counted = await recordRevertsIn(scan.ledger, {
+      ...scan.repository,
+      text: candidate.text,
+      commitSha: candidate.commitSha,
+      pr: candidate.pr,
+      at: new Date(candidate.at),
+    });
+    c.counts.reverts += counted.length;
+    c.done.push(candidate.pr);
+    scan.save(c);
+  }
+  advance(scan, "commits");
+}
+
+async function commitsPage(scan: BackfillScan): Promise<void> {
+  checkInterrupt(scan);
+  const c = scan.checkpoint;
+  // No AI-assisted merge found: no default-branch commit can revert one.
+  if (c.oldestAiMergeAt === null) return finish(scan);
+  let commits: RestCommit[];
+  let link: string | undefined;
+  try {
+    const response = await scan.octokit.request("GET /repos/{owner}/{repo}/commits", {
+      ...scan.repository,
+      sha: c.defaultBranch,
+      since: c.oldestAiMergeAt,
+      per_page: PAGE_SIZE,
+      page: c.page,
+    });
+    commits = response.data as unknown as RestCommit[];
+    link = response.headers.link;
+  } catch (error) {
+    // 409: the repository is empty.
+    if (httpStatus(error) === 409) return finish(scan);
+    throw error;
+  }
+  scan.onProgress?.({ phase: "commits", page: c.page, lastPage: lastPage(link, c.page), counts: c.counts });
+  for (const commit of commits) {
+    checkInterrupt(scan);
+    const at = commit.commit.committer?.date ?? commit.commit.author?.date;
+    const counted = await recordRevertsIn(scan.ledger, {
+      ...scan.repository,
+      text: commit.commit.message,
+      commitSha: commit.sha,
+      pr: null,
+      at: at ? new Date(at) : new Date(),
+    });
+    c.counts.reverts += counted.length;
+  }
+  c.counts.commits += commits.length;
+  // A page is cheap to redo (no requests per commit): saved per page, not per commit.
+  if (commits.length < PAGE_SIZE) return finish(scan);
+  advance(scan, "commits", c.page + 1);
+}
+
+function finish(scan: BackfillScan): void {
+  advance(scan, "done");
+}
