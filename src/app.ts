@@ -106,6 +106,14 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       metrics.webhooks.inc({ event: `${context.name}.${(context.payload as { action?: string }).action ?? ""}`.replace(/\.$/, ""), outcome });
     };
 
+    // A delivery whose signature does not match is refused (400) before any handler runs.
+    app.onError((error) => {
+      type Cause = { status?: number; message?: string; event?: { name?: string } } | null;
+      const causes = ((error as { errors?: unknown[] }).errors ?? [error]) as Cause[];
+      const refused = causes.find((cause) => cause?.status === 400 && /signature/i.test(cause.message ?? ""));
+      if (refused) metrics.webhooks.inc({ event: refused.event?.name ?? "unknown", outcome: "rejected" });
+    });
+
     app.on([...PULL_REQUEST_ACTIONS], async (context) => {
       const installationId = installationOf(context);
       if (installationId === null) return count(context, "ignored");
@@ -132,7 +140,8 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       const pr = context.payload.pull_request;
       if (installationId === null || !pr.merged || !pipeline.ledger) return count(context, "ignored");
       const target = targetFromPullRequest(installationId, context.payload.repository, pr);
-      // Same key as evaluations: a merge is recorded after any evaluation of that PR in flight.
+      // Its own key: under the evaluation key a later event's evaluation would replace a
+      // pending merge record (coalescing keeps only the latest job), and the merge be lost.
       queue.submit(String(installationId), `${targetKey(target)}:merged`, () =>
         recordMergedPullRequest(pipeline, context.octokit, target, {
           mergeCommitSha: pr.merge_commit_sha ?? null,
@@ -160,35 +169,39 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       }
       const targets = targetsFromCheckPayload(installationId, payload.repository, payload.check_run.pull_requests);
       for (const target of targets) enqueue(context.octokit, target);
-      count(context, targets.length ? "queued" : "ignored");
+      // GitHub lists no PR when the head is in a fork: find the PRs through the commit.
+      if (targets.length === 0) enqueueByCommit(context.octokit, installationId, payload.repository, payload.check_run.head_sha);
+      count(context, "queued");
     });
 
     app.on(["check_suite.rerequested", "check_suite.completed"], async (context) => {
       const installationId = installationOf(context);
       const { payload } = context;
-      // Our own suite completing is our own output, not an input.
-      if (installationId === null || (appId !== undefined && payload.check_suite.app?.id === appId)) {
+      // Our own suite completing is our own output, not an input. A rerequest is always of our
+      // own suite (GitHub sends it only to the suite's app): someone asked us to run again.
+      const ownSuite = appId !== undefined && payload.check_suite.app?.id === appId;
+      if (installationId === null || (payload.action === "completed" && ownSuite)) {
         return count(context, "ignored");
       }
       const targets = targetsFromCheckPayload(installationId, payload.repository, payload.check_suite.pull_requests);
       for (const target of targets) enqueue(context.octokit, target);
-      count(context, targets.length ? "queued" : "ignored");
+      // An empty list is a fork's PR, or no PR at all. Suites completing on the default branch
+      // are the common no-PR case and would cost a lookup per commit: skip those.
+      const onDefaultBranch = payload.check_suite.head_branch === payload.repository.default_branch;
+      if (targets.length === 0 && !(payload.action === "completed" && onDefaultBranch)) {
+        enqueueByCommit(context.octokit, installationId, payload.repository, payload.check_suite.head_sha);
+      } else if (targets.length === 0) {
+        return count(context, "ignored");
+      }
+      count(context, "queued");
     });
 
     app.on("status", async (context) => {
       const installationId = installationOf(context);
       const { payload } = context;
       if (installationId === null) return count(context, "ignored");
-      const owner = payload.repository.owner.login;
-      const repo = payload.repository.name;
-      const { data } = await context.octokit.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", {
-        owner,
-        repo,
-        commit_sha: payload.sha,
-      });
-      const open = data.filter((pr) => pr.state === "open" && pr.head.sha === payload.sha);
-      for (const pr of open) enqueue(context.octokit, targetFromPullRequest(installationId, payload.repository, pr));
-      count(context, open.length ? "queued" : "ignored");
+      enqueueByCommit(context.octokit, installationId, payload.repository, payload.sha);
+      count(context, "queued");
     });
 
     app.on("push", async (context) => {
@@ -207,8 +220,11 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
         [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])].includes(POLICY_FILE),
       );
       if (touchesPolicy) {
-        const repos = repo.repo === ".github" ? await installationRepositories(context.octokit) : [repo];
-        for (const r of repos) await enqueueOpenPullRequests(context.octokit, installationId, r);
+        // An organisation default changed: every repository of the installation may be affected.
+        queue.submit(String(installationId), `${repo.owner}/${repo.repo}:policy-changed`.toLowerCase(), async () => {
+          const repos = repo.repo === ".github" ? await installationRepositories(context.octokit) : [repo];
+          for (const r of repos) await enqueueOpenPullRequests(context.octokit, installationId, r);
+        });
       }
       count(context, "queued");
     });
@@ -224,7 +240,11 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
         const [owner, repo] = r.full_name.split("/");
         return { owner, repo };
       });
-      for (const r of repos) await enqueueOpenPullRequests(context.octokit, installationId, r);
+      for (const r of repos) {
+        queue.submit(String(installationId), `${r.owner}/${r.repo}:installed`.toLowerCase(), () =>
+          enqueueOpenPullRequests(context.octokit, installationId, r),
+        );
+      }
       count(context, "queued");
     });
 
@@ -237,6 +257,27 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       count(context, "queued");
     });
 
+    /** The open PRs whose head is `sha`. The lookup is queued too: the webhook is
+     * acknowledged without waiting for GitHub. */
+    function enqueueByCommit(
+      octokit: Context["octokit"],
+      installationId: number,
+      repository: { name: string; owner: { login: string } },
+      sha: string,
+    ) {
+      const owner = repository.owner.login;
+      const repo = repository.name;
+      queue.submit(String(installationId), `${owner}/${repo}@${sha}:pulls`.toLowerCase(), async () => {
+        const { data } = await octokit.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", {
+          owner,
+          repo,
+          commit_sha: sha,
+        });
+        const open = data.filter((pr) => pr.state === "open" && pr.head.sha === sha);
+        for (const pr of open) enqueue(octokit, targetFromPullRequest(installationId, repository, pr));
+      });
+    }
+
     async function enqueueOpenPullRequests(octokit: Context["octokit"], installationId: number, repo: { owner: string; repo: string }) {
       const pulls = await octokit.paginate("GET /repos/{owner}/{repo}/pulls", { ...repo, state: "open", per_page: 100 });
       for (const pr of pulls) {
@@ -244,7 +285,7 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       }
     }
 
-    addHandler(async (req: IncomingMessage, res: ServerResponse) => {
+    const endpoints = async (req: IncomingMessage, res: ServerResponse) => {
       const path = (req.url ?? "").split("?")[0];
       if (req.method !== "GET") return false;
       if (path === "/healthz") {
@@ -266,7 +307,14 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
         return true;
       }
       return false;
-    });
+    };
+    try {
+      addHandler(endpoints);
+    } catch (error) {
+      // `probot.load(app)` without a server (Probot's testing pattern) has nowhere to serve
+      // them; webhooks still work, so this is not a reason to fail loading.
+      app.log.debug({ err: error }, "no HTTP server: /healthz and /metrics are not served");
+    }
   };
 
   return Object.assign(appFn, {

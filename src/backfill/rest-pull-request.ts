@@ -1,10 +1,10 @@
 /**
  * A merged pull request as the REST API lists it, turned into what detection reads (pure).
  * The backfill pages through REST, not the app's GraphQL facts query: it needs only the
- * author, labels, head branch and commits of each merged pull request.
+ * author, labels, head branch, commits and reviewers of each merged pull request.
  */
 import { normalizeActor } from "../detect/login.js";
-import type { Actor, CommitFacts, GitIdentity, PullRequestFacts } from "../facts.js";
+import type { Actor, CommitFacts, GitIdentity, PullRequestFacts, ReviewFacts, ReviewState } from "../facts.js";
 
 export interface RestAccount {
   login: string;
@@ -38,6 +38,15 @@ export interface RestCommit {
   parents: Array<{ sha: string }>;
 }
 
+/** The fields of `GET /repos/{owner}/{repo}/pulls/{n}/reviews` items the backfill uses. */
+export interface RestReview {
+  id: number;
+  user: RestAccount | null;
+  state: string;
+  commit_id: string | null;
+  submitted_at?: string | null;
+}
+
 export type DetectionInput = Pick<PullRequestFacts, "author" | "commits" | "reviews" | "labels" | "headRef">;
 
 /** A deleted account shows as a null user; GitHub renders it as "ghost". */
@@ -59,15 +68,24 @@ export function commitFacts(commit: RestCommit): CommitFacts {
   };
 }
 
-/**
- * Reviews are left out: one more request per pull request, for the one signal (an agent
- * reviewing) that rarely stands alone. Labels have no known applier here.
- */
-export function detectionInput(pull: RestPullRequest, commits: readonly RestCommit[]): DetectionInput {
+const REVIEW_STATES = new Set<string>(["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "DISMISSED", "PENDING"]);
+
+export function reviewFacts(review: RestReview): ReviewFacts {
+  return {
+    id: String(review.id),
+    author: account(review.user),
+    state: (REVIEW_STATES.has(review.state) ? review.state : "COMMENTED") as ReviewState,
+    commitId: review.commit_id,
+    submittedAt: review.submitted_at ?? "",
+  };
+}
+
+/** Reviews count as the app counts them: an agent that reviewed the pull request is a signal. Labels have no known applier here. */
+export function detectionInput(pull: RestPullRequest, commits: readonly RestCommit[], reviews: readonly RestReview[]): DetectionInput {
   return {
     author: account(pull.user),
     commits: commits.map(commitFacts),
-    reviews: [],
+    reviews: reviews.map(reviewFacts),
     labels: pull.labels.filter((label) => typeof label.name === "string").map((label) => ({ name: label.name!, appliedBy: null })),
     headRef: pull.head.ref,
   };

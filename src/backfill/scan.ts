@@ -3,8 +3,9 @@
  * starts with the agents' real track records instead of everyone at `new`.
  *
  *  1. pulls    closed pull requests, most recently updated first, 100 a page, down to
- *              `--since`: each merged one is run through detection with its commits, and an
- *              AI-assisted one is recorded as a merge; revert pull requests are kept aside.
+ *              `--since`: each merged one is run through detection with its commits and
+ *              reviews, as the app does at merge time, and an AI-assisted one is recorded
+ *              as a merge; revert pull requests are kept aside.
  *  2. catch-up the listing again from the top, for pull requests updated while the scan ran
  *              (an update moves a pull request to the top, past the pages still to read).
  *  3. reverts  the kept revert pull requests, now that every merge they may name is recorded.
@@ -20,7 +21,7 @@ import { httpStatus, type GitHubClient } from "../github/client.js";
 import { parseRevertReferences, pullRequestText, recordRevertsIn, type Ledger, type RepoRef } from "../ledger/index.js";
 import type { BackfillCheckpoint, BackfillCounts, BackfillPhase } from "./checkpoint.js";
 import { lastPage } from "./link-header.js";
-import { detectionInput, type RestCommit, type RestPullRequest } from "./rest-pull-request.js";
+import { detectionInput, type RestCommit, type RestPullRequest, type RestReview } from "./rest-pull-request.js";
 
 export const PAGE_SIZE = 100;
 
@@ -114,10 +115,11 @@ async function examinePullRequest(scan: BackfillScan, pull: RestPullRequest): Pr
   if (pull.merged_at === null) return;
   const mergedAt = new Date(pull.merged_at);
   if (c.since !== null && mergedAt < new Date(c.since)) return;
-  const commits = await pullRequestCommits(scan, pull.number);
+  const commits = await pullRequestList<RestCommit>(scan, "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", pull.number);
+  const reviews = await pullRequestList<RestReview>(scan, "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", pull.number);
   c.counts.merged += 1;
   const detection = detectPullRequest(
-    detectionInput(pull, commits),
+    detectionInput(pull, commits, reviews),
     scan.detection,
     // No app label: whoever applied a detection label — a person, or the app, which labels
     // only what it found AI-assisted — it declared AI help.
@@ -144,20 +146,19 @@ async function examinePullRequest(scan: BackfillScan, pull: RestPullRequest): Pr
   }
 }
 
-/** All of them: GitHub lists at most 250, 100 a page. */
-async function pullRequestCommits(scan: BackfillScan, number: number): Promise<RestCommit[]> {
-  const commits: RestCommit[] = [];
+/** All of a pull request's commits (GitHub lists at most 250) or reviews, 100 a page. */
+async function pullRequestList<T>(
+  scan: BackfillScan,
+  route: "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits" | "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  number: number,
+): Promise<T[]> {
+  const items: T[] = [];
   for (let page = 1; ; page += 1) {
     checkInterrupt(scan);
-    const response = await scan.octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", {
-      ...scan.repository,
-      pull_number: number,
-      per_page: PAGE_SIZE,
-      page,
-    });
-    const batch = response.data as unknown as RestCommit[];
-    commits.push(...batch);
-    if (batch.length < PAGE_SIZE) return commits;
+    const response = await scan.octokit.request(route, { ...scan.repository, pull_number: number, per_page: PAGE_SIZE, page });
+    const batch = response.data as unknown as T[];
+    items.push(...batch);
+    if (batch.length < PAGE_SIZE) return items;
   }
 }
 

@@ -49,8 +49,8 @@ Seeds the ledger with the repository's history, so a new installation starts wit
 agents' real track records instead of everyone at 'new':
   1. closed pull requests, most recently updated first, 100 a page, down to --since:
      each merged one is run through detection (the repository's policy's detection
-     settings, else the built-in ones) with its commits and labels; an AI-assisted one
-     is recorded as a merge of its agents. Reviews are not read.
+     settings, else the built-in ones) with its commits, reviews and labels, as the app
+     does at merge time; an AI-assisted one is recorded as a merge of its agents.
   2. the first pages again, for pull requests updated while the scan ran;
   3. revert pull requests ("Reverts owner/repo#N", "This reverts commit <sha>"), once
      every merge they may name is recorded;

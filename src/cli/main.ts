@@ -18,7 +18,7 @@ Commands:
 ${commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join("\n")}
 
 Run 'agent-governance <command> --help' for a command's options and exit codes.
-Exit codes: 0 ok, 1 policy invalid or a gate fails, 2 error or bad usage.
+Exit codes: 0 ok, 1 blocked or nothing found (see the command's --help), 2 error or bad usage.
 `;
 }
 

@@ -30,6 +30,8 @@ export interface Retry {
 /** GitHub: without a retry-after, wait at least a minute after a secondary rate limit. */
 const SECONDARY_LIMIT_WAIT_MS = 60_000;
 const SERVER_ERROR_BASE_MS = 1_000;
+/** An outage or a wrong host should not keep a terminal waiting long: 1 + 2 + 4 seconds. */
+const SERVER_ERROR_RETRIES = 3;
 const SERVER_ERRORS = new Set([500, 502, 503, 504]);
 
 /** null: do not retry (a real error, or waiting would take too long). */
@@ -60,7 +62,7 @@ function retryFor(failed: FailedResponse, attempt: number, now: number): Retry |
     // A 403 without limit headers is a permission error: retrying changes nothing.
     return null;
   }
-  if (SERVER_ERRORS.has(failed.status)) {
+  if (SERVER_ERRORS.has(failed.status) && attempt < SERVER_ERROR_RETRIES) {
     return { waitMs: SERVER_ERROR_BASE_MS * 2 ** attempt, reason: `GitHub answered HTTP ${failed.status}` };
   }
   return null;

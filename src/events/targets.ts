@@ -13,14 +13,23 @@ export interface PullRequestTarget {
 }
 
 interface RepositoryPayload {
+  id?: number | bigint;
   name: string;
   owner: { login: string };
+}
+
+/** check_run / check_suite list PRs with GitHub's short `repo-ref` ({ id, url, name }: no owner). */
+interface RepoRef {
+  id?: number | bigint;
+  url?: string;
+  name?: string;
+  owner?: { login?: string } | null;
 }
 
 interface PullRequestRef {
   number: number;
   head?: { sha?: string };
-  base?: { repo?: { name?: string; owner?: { login?: string } | null } | null };
+  base?: { repo?: RepoRef | null };
 }
 
 function target(installationId: number, repository: RepositoryPayload, pr: PullRequestRef): PullRequestTarget {
@@ -41,12 +50,18 @@ export function targetsFromCheckPayload(
   pullRequests: PullRequestRef[] | null | undefined,
 ): PullRequestTarget[] {
   return (pullRequests ?? [])
-    .filter((pr) => {
-      const baseRepo = pr.base?.repo;
-      // check suites list PRs of other repositories that share the commit: ignore those
-      return !baseRepo?.name || (baseRepo.name === repository.name && baseRepo.owner?.login === repository.owner.login);
-    })
+    // check suites list PRs of other repositories that share the commit: ignore those
+    .filter((pr) => !pr.base?.repo || sameRepository(pr.base.repo, repository))
     .map((pr) => target(installationId, repository, pr));
+}
+
+/** The listed `repo-ref` has no owner: match by id, else by API URL, else by name. */
+function sameRepository(ref: RepoRef, repository: RepositoryPayload): boolean {
+  if (ref.id != null && repository.id != null) return String(ref.id) === String(repository.id);
+  const fullName = `${repository.owner.login}/${repository.name}`.toLowerCase();
+  if (ref.url) return ref.url.toLowerCase().endsWith(`/repos/${fullName}`);
+  if (ref.owner?.login && ref.name) return `${ref.owner.login}/${ref.name}`.toLowerCase() === fullName;
+  return !ref.name || ref.name.toLowerCase() === repository.name.toLowerCase();
 }
 
 export function targetFromPullRequest(

@@ -22,7 +22,12 @@ beforeAll(async () => {
   head = world.headSha(pr);
   world.addReview(pr, { user: "alice", state: "APPROVED" });
   world.setStatus("acme/widgets", head, { context: "ci/legacy", state: "pending" });
-  checkRunId = world.addCheckRun("acme/widgets", { headSha: head, name: "build", conclusion: "success" }).id;
+  checkRunId = world.addCheckRun("acme/widgets", {
+    headSha: head,
+    name: "build",
+    conclusion: "failure",
+    output: { title: "1 error", summary: "lint", annotations: [{ path: "src/b.ts", start_line: 1, end_line: 1, annotation_level: "failure", message: "unused" }] },
+  }).id;
   f.sim.addPersonalToken("ghp_alice", "alice");
   rulesetId = (await f.api("/repos/acme/widgets/rulesets", { method: "POST", body: { name: "governance", enforcement: "active", target: "branch", rules: [] } })).body.id;
 });
@@ -68,6 +73,7 @@ const rows: Row[] = [
   { method: "POST", route: "/repos/{owner}/{repo}/check-runs", path: () => `${R}/check-runs`, status: 201, body: () => ({ name: "agent-governance", head_sha: head, status: "in_progress" }) },
   { method: "PATCH", route: "/repos/{owner}/{repo}/check-runs/{check_run_id}", path: () => `${R}/check-runs/${f.sim.world.checkRunsFor("acme/widgets", head).find((r) => r.name === "agent-governance")!.id}`, status: 200, body: () => ({ conclusion: "action_required", details_url: "https://example.com", output: { title: "Waiting", summary: "1 approval needed" } }) },
   { method: "GET", route: "/repos/{owner}/{repo}/check-runs/{check_run_id}", path: () => `${R}/check-runs/${checkRunId}`, status: 200 },
+  { method: "GET", route: "/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations", path: () => `${R}/check-runs/${checkRunId}/annotations`, status: 200 },
   { method: "GET", route: "/repos/{owner}/{repo}/commits/{ref}/check-runs", path: () => `${R}/commits/${head}/check-runs`, status: 200 },
   { method: "GET", route: "/repos/{owner}/{repo}/commits/{ref}/check-suites", path: () => `${R}/commits/${head}/check-suites`, status: 200 },
   { method: "GET", route: "/repos/{owner}/{repo}/commits/{ref}/status", path: () => `${R}/commits/${head}/status`, status: 200 },

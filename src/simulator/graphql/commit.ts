@@ -34,6 +34,8 @@ export function commitNode(m: GraphModel, repo: RepoRecord, sha: string): Node |
     repository: () => m.repository(repo),
     author: gitActor(m, commit.author),
     committer: gitActor(m, commit.committer),
+    file: ({ path }: { path: string }) => m.treeEntry(repo, sha, path.replace(/^\/+|\/+$/g, "")),
+    tree: () => m.gitObject(repo, `${sha}:`),
     authors: (args: PageArgs, _ctx: unknown, info: GraphQLResolveInfo) => connection([gitActor(m, commit.author)], args, info),
     signature:
       commit.verified === null

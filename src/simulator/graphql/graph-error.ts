@@ -4,7 +4,11 @@ export class GraphError extends Error {
     readonly type: string,
     message: string,
   ) {
+    // These are answers, not bugs: skip the stack trace (costly under source maps, and NOT_FOUND is frequent).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.name = "GraphError";
   }
 }

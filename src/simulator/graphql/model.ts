@@ -264,17 +264,33 @@ export class GraphModel {
       commitUrl: `${this.web}/${repo.fullName}/commit/${sha}`,
       commitResourcePath: `/${repo.fullName}/commit/${sha}`,
       repository: () => this.repository(repo),
-      entries: [...entries.entries()]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([name, content]) => ({
-          __typename: "TreeEntry",
-          name,
-          path: `${prefix}${name}`,
-          type: content === null ? "tree" : "blob",
-          mode: content === null ? 16384 : 33188,
-          oid: content === null ? blobSha(`tree:${sha}:${prefix}${name}`) : blobSha(content),
-          object: () => this.gitObject(repo, `${sha}:${prefix}${name}`),
-        })),
+      entries: [...entries.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, content]) => this.entry(repo, sha, `${prefix}${name}`, content)),
+    };
+  }
+
+  /** `Commit.file(path:)`: the tree entry at `path` (a file or a directory), null when missing. */
+  treeEntry(repo: RepoRecord, sha: string, path: string): Node | null {
+    const text = readFile(repo, sha, path);
+    if (text !== null) return this.entry(repo, sha, path, text);
+    return this.gitObject(repo, `${sha}:${path}`) ? this.entry(repo, sha, path, null) : null;
+  }
+
+  /** A TreeEntry; `content` null = a directory. */
+  private entry(repo: RepoRecord, sha: string, path: string, content: string | null): Node {
+    const name = path.split("/").pop() ?? path;
+    const dot = name.lastIndexOf(".");
+    return {
+      __typename: "TreeEntry",
+      name,
+      path,
+      type: content === null ? "tree" : "blob",
+      mode: content === null ? 16384 : 33188,
+      oid: content === null ? blobSha(`tree:${sha}:${path}`) : blobSha(content),
+      extension: dot > 0 ? name.slice(dot) : null,
+      isGenerated: false,
+      size: content === null ? 0 : Buffer.byteLength(content),
+      lineCount: content === null ? null : content.split("\n").length - (content.endsWith("\n") ? 1 : 0),
+      object: () => this.gitObject(repo, `${sha}:${path}`),
     };
   }
 }

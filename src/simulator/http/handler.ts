@@ -40,6 +40,8 @@ export interface HandlerDeps {
   schema: GraphQLSchema;
   publicKey: KeyObject;
   appId: number;
+  /** Keep request bodies in the log (off for long benchmarks: check-run summaries are large). */
+  recordBodies: boolean;
 }
 
 export function errorBody(status: number, message: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -109,7 +111,7 @@ export class RequestHandler {
       query: Object.fromEntries(url.searchParams),
       status: res.statusCode,
       ...(operationName ? { operationName } : {}),
-      ...(body !== undefined ? { body } : {}),
+      ...(body !== undefined && this.deps.recordBodies ? { body } : {}),
       auth: auth.kind === "rejected" ? "none" : auth.kind,
       ...(auth.kind === "installation" ? { installationId: auth.installation.id } : {}),
       ...(fault ? { fault } : {}),

@@ -29,6 +29,8 @@ export interface SimulatorOptions {
   appUrl?: string;
   /** A prepared world (its appId must match); default: a new empty one. */
   world?: World;
+  /** Keep request bodies in the request log (default true; benchmarks may turn it off). */
+  recordBodies?: boolean;
 }
 
 /** Either what the event is about (filled from the world), or a function that returns the whole payload. */
@@ -63,7 +65,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const schema = await loadGithubSchema();
   const credentials = new Credentials();
   const faults = new Faults();
-  const handler = new RequestHandler({ world, credentials, faults, schema, publicKey: publicKeyOf(key), appId: options.appId });
+  const handler = new RequestHandler({ world, credentials, faults, schema, publicKey: publicKeyOf(key), appId: options.appId, recordBodies: options.recordBodies ?? true });
   const deliveries: DeliveryResult[] = [];
 
   const server: Server = createServer((req, res) => {

@@ -138,6 +138,33 @@ export const checkRoutes: RestRoute[] = [
   },
   {
     method: "GET",
+    path: "/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
+    auth: "installation",
+    permission: ["checks", "read"],
+    handle: (req) => {
+      const repo = repoOf(req);
+      const run = repo.checkRuns.get(integerParam(req, "check_run_id"));
+      if (!run) throw notFound();
+      const { page, headers } = paginate(req, run.output.annotations);
+      return ok(
+        page.map((a) => ({
+          path: a.path,
+          start_line: a.start_line,
+          end_line: a.end_line,
+          start_column: a.start_column ?? null,
+          end_column: a.end_column ?? null,
+          annotation_level: a.annotation_level,
+          title: a.title ?? null,
+          message: a.message,
+          raw_details: a.raw_details ?? null,
+          blob_href: `${req.rep.web}/${repo.fullName}/blob/${run.headSha}/${a.path}`,
+        })),
+        headers,
+      );
+    },
+  },
+  {
+    method: "GET",
     path: "/repos/{owner}/{repo}/commits/{ref}/check-runs",
     auth: "installation",
     permission: ["checks", "read"],

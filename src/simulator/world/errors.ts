@@ -5,7 +5,11 @@ export class SimulatorError extends Error {
     message: string,
     readonly errors?: unknown[],
   ) {
+    // GitHub refusals are expected answers, not bugs: skip the (costly) stack trace.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.name = "SimulatorError";
   }
 }

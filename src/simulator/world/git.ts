@@ -113,3 +113,31 @@ export function combineDiffs(commits: CommitRecord[]): DiffEntryRecord[] {
   }
   return [...byPath.values()];
 }
+
+/** Synthetic new text: drop the first `deletions` lines, append `additions` fresh ones. */
+export function syntheticEdit(old: string, seed: string, additions: number, deletions: number): string {
+  const kept = old === "" ? [] : old.replace(/\n$/, "").split("\n").slice(deletions);
+  const keptText = kept.length > 0 ? `${kept.join("\n")}\n` : "";
+  return keptText + syntheticText(seed, additions);
+}
+
+export function lineCount(text: string): number {
+  if (text === "") return 0;
+  return text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
+}
+
+/** Added and deleted lines between two texts (multiset comparison; good enough for stats). */
+export function countChanges(before: string, after: string): { additions: number; deletions: number } {
+  const old = new Map<string, number>();
+  const lines = (t: string): string[] => (t === "" ? [] : t.replace(/\n$/, "").split("\n"));
+  for (const line of lines(before)) old.set(line, (old.get(line) ?? 0) + 1);
+  let additions = 0;
+  for (const line of lines(after)) {
+    const n = old.get(line) ?? 0;
+    if (n > 0) old.set(line, n - 1);
+    else additions++;
+  }
+  let deletions = 0;
+  for (const n of old.values()) deletions += n;
+  return { additions, deletions };
+}

@@ -4,14 +4,13 @@
  * tests drive it directly. Methods throw `SimulatorError` where GitHub would refuse.
  */
 import { SimulatorError, notFound, unprocessable } from "./errors.js";
-import { blobSha, combineDiffs, history, nodeId, readFile, resolveRef, sha1, syntheticText } from "./git.js";
+import { blobSha, combineDiffs, countChanges, history, lineCount, nodeId, readFile, resolveRef, sha1, syntheticEdit } from "./git.js";
 import {
   PERMISSION_RANK,
   type AccountRecord,
   type AccountType,
   type AppRecord,
   type CheckRunRecord,
-  type CheckStatus,
   type CheckSuiteRecord,
   type CommitRecord,
   type DiffEntryRecord,
@@ -31,80 +30,9 @@ import {
   type TeamRecord,
   type TimelineEventRecord,
 } from "./records.js";
+import type { CheckRunSpec, CommitSpec, FileSpec, PersonSpec, PullRef, PullRequestSpec, WorldOptions } from "./specs.js";
 
-/** A pull request: the record returned by `openPullRequest`, or just its address. */
-export interface PullRef {
-  repo: string;
-  number: number;
-}
-
-export interface PersonSpec {
-  name: string;
-  email: string;
-  /** Link the identity to this account (otherwise resolved from the e-mail). */
-  login?: string;
-  date?: string;
-}
-
-export interface FileSpec {
-  path: string;
-  /** New text; omitted = synthetic lines (`additions` of them). */
-  content?: string;
-  additions?: number;
-  deletions?: number;
-  status?: FileStatus;
-  previousPath?: string;
-}
-
-export interface CommitSpec {
-  message: string;
-  /** Default: the pull request author (or the pusher) with their noreply e-mail. */
-  author?: PersonSpec;
-  /** Default: the author. */
-  committer?: PersonSpec;
-  files?: FileSpec[];
-  /** Signature state: omitted/null = unsigned. */
-  verified?: boolean | null;
-}
-
-export interface PullRequestSpec {
-  repo: string;
-  author: string;
-  head: string;
-  /** Default: the repository's default branch. */
-  base?: string;
-  title?: string;
-  body?: string;
-  draft?: boolean;
-  commits: CommitSpec[];
-  /** Files changed by the pull request as a whole; applied by its last commit. */
-  files?: FileSpec[];
-  /** Labels applied at creation (by the author unless given as {name, by}). */
-  labels?: (string | { name: string; by: string })[];
-}
-
-export interface CheckRunSpec {
-  headSha: string;
-  name: string;
-  status?: CheckStatus;
-  conclusion?: string | null;
-  /** App slug or id; default: GitHub Actions. */
-  app?: string | number;
-  detailsUrl?: string | null;
-  externalId?: string | null;
-  output?: { title?: string | null; summary?: string | null; text?: string | null; annotations?: CheckRunRecord["output"]["annotations"] };
-  actions?: CheckRunRecord["actions"];
-  startedAt?: string;
-  completedAt?: string | null;
-}
-
-export interface WorldOptions {
-  /** The GitHub App that gets installed on every account (startSimulator passes its appId). */
-  appId?: number;
-  appSlug?: string;
-  /** Clock for every timestamp; default real time (made strictly increasing). */
-  now?: () => Date;
-}
+export type { CheckRunSpec, CommitSpec, FileSpec, PersonSpec, PullRef, PullRequestSpec, WorldOptions } from "./specs.js";
 
 export const GITHUB_ACTIONS_APP_ID = 15368;
 const APP_PERMISSIONS = {
@@ -1070,32 +998,4 @@ export class World {
       requests: this.requests,
     }) as Record<string, unknown>;
   }
-}
-
-/** Synthetic new text: drop the first `deletions` lines, append `additions` fresh ones. */
-function syntheticEdit(old: string, seed: string, additions: number, deletions: number): string {
-  const kept = old === "" ? [] : old.replace(/\n$/, "").split("\n").slice(deletions);
-  const keptText = kept.length > 0 ? `${kept.join("\n")}\n` : "";
-  return keptText + syntheticText(seed, additions);
-}
-
-function lineCount(text: string): number {
-  if (text === "") return 0;
-  return text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
-}
-
-/** Added and deleted lines between two texts (multiset comparison; good enough for stats). */
-function countChanges(before: string, after: string): { additions: number; deletions: number } {
-  const old = new Map<string, number>();
-  const lines = (t: string): string[] => (t === "" ? [] : t.replace(/\n$/, "").split("\n"));
-  for (const line of lines(before)) old.set(line, (old.get(line) ?? 0) + 1);
-  let additions = 0;
-  for (const line of lines(after)) {
-    const n = old.get(line) ?? 0;
-    if (n > 0) old.set(line, n - 1);
-    else additions++;
-  }
-  let deletions = 0;
-  for (const n of old.values()) deletions += n;
-  return { additions, deletions };
 }

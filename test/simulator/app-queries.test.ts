@@ -1,0 +1,69 @@
+/** The app's own GraphQL documents (src/github/facts-query.ts) run on the simulator without errors. */
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { GRAPHQL_DOCUMENTS } from "../../src/github/facts-query.js";
+import type { PullRecord } from "../../src/simulator/index.js";
+import { startFixture, type Fixture } from "./fixture.js";
+
+let f: Fixture;
+let pr: PullRecord;
+
+beforeAll(async () => {
+  f = await startFixture();
+  const { world } = f.sim;
+  world.addRepo("acme", ".github", { files: { ".agent-governance.yml": "version: 1\n" } });
+  world.addUser("claude[bot]", { id: 209825114 });
+  pr = world.openPullRequest({
+    repo: "acme/widgets",
+    author: "carol",
+    head: "claude/feature",
+    commits: Array.from({ length: 120 }, (_, i) => ({ message: `step ${i}`, files: [{ path: `src/f${i}.ts`, additions: 2 }] })),
+    labels: [{ name: "ai-assisted", by: "claude[bot]" }],
+  });
+  world.requestReviewers(pr, { users: ["bob"], teams: ["seniors"] });
+  world.addReview(pr, { user: "alice", state: "APPROVED" });
+  world.addCheckRun("acme/widgets", { headSha: world.headSha(pr), name: "build", conclusion: "success" });
+});
+afterAll(() => f.sim.close());
+
+describe("the app's GraphQL documents", () => {
+  it("PullRequestFacts returns the pull request, its policy blobs and the first pages", async () => {
+    const { body } = await f.graphql(GRAPHQL_DOCUMENTS.PullRequestFacts, {
+      owner: "acme",
+      repo: "widgets",
+      number: pr.number,
+      policyPath: ".agent-governance.yml",
+      orgPolicy: "HEAD:.agent-governance.yml",
+    });
+    expect(body.errors).toBeUndefined();
+    const pull = body.data.repository.pullRequest;
+    expect(pull.baseRef.target.policy.object.text).toBe("version: 1\n");
+    expect(pull.headCommit.nodes[0].commit.oid).toBe(f.sim.world.headSha(pr));
+    expect(pull.headCommit.nodes[0].commit.statusCheckRollup.contexts.nodes).toEqual([{ __typename: "CheckRun", name: "build", status: "COMPLETED", conclusion: "SUCCESS" }]);
+    expect(pull.labelEvents.nodes[0].actor).toEqual({ __typename: "Bot", login: "claude", databaseId: 209825114 });
+    expect(pull.commits).toEqual(expect.objectContaining({ totalCount: 120, pageInfo: expect.objectContaining({ hasNextPage: true }) }));
+    expect(pull.reviewRequests.nodes.map((n: { requestedReviewer: unknown }) => n.requestedReviewer)).toEqual([
+      { __typename: "User", login: "bob" },
+      { __typename: "Team", slug: "seniors", organization: { login: "acme" } },
+    ]);
+    expect(body.data.orgDefaults.object.text).toBe("version: 1\n");
+  });
+
+  it.each([
+    ["PullRequestCommitsPage", "commits", 20],
+    ["PullRequestFilesPage", "files", 20],
+  ] as const)("%s continues after the first 100", async (operation, connection, rest) => {
+    const first = await f.graphql(GRAPHQL_DOCUMENTS.PullRequestFacts, {
+      owner: "acme",
+      repo: "widgets",
+      number: pr.number,
+      policyPath: ".agent-governance.yml",
+      orgPolicy: "HEAD:.agent-governance.yml",
+    });
+    const after = first.body.data.repository.pullRequest[connection].pageInfo.endCursor;
+    const { body } = await f.graphql(GRAPHQL_DOCUMENTS[operation], { owner: "acme", repo: "widgets", number: pr.number, after });
+    expect(body.errors).toBeUndefined();
+    const page = body.data.repository.pullRequest[connection];
+    expect(page.nodes).toHaveLength(rest);
+    expect(page.pageInfo.hasNextPage).toBe(false);
+  });
+});
