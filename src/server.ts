@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { createNodeMiddleware, createProbot, run } from "probot";
 import { getPrivateKey } from "@probot/get-private-key";
 import { agentGovernance } from "./app.js";
+import { governanceOctokit } from "./github/octokit.js";
 
 /** GitHub caps webhook payloads at 25 MB; anything larger is not from GitHub. */
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const probot = createProbot({ defaults: { logLevel: "info" } });
+  const probot = createProbot({ defaults: { logLevel: "info" }, overrides: { Octokit: governanceOctokit(env) } });
   const app = agentGovernance();
   const webhooksPath = env.WEBHOOK_PATH || "/api/github/webhooks";
   const middleware = await createNodeMiddleware(app, { probot, webhooksPath });

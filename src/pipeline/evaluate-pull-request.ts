@@ -90,7 +90,15 @@ export async function evaluatePullRequest(
       },
       "decision",
     );
-    if (ctx.ledger) await ctx.ledger.recordDecision(decisionRecordFrom(decision, target, ctx.now()));
+    if (ctx.ledger) {
+      try {
+        await ctx.ledger.recordDecision(decisionRecordFrom(decision, target, ctx.now()));
+      } catch (error) {
+        // The verdict on GitHub is already right; an audit-trail outage must not block every
+        // pull request. It is logged loudly and shows on /healthz (the ledger ping fails).
+        ctx.log.error({ ...where, sha: headSha, err: error }, "could not record the decision in the ledger");
+      }
+    }
     return { decision, result: "reported" };
   } catch (error) {
     ctx.metrics.evaluations.observe({ outcome: "error" }, seconds(started));

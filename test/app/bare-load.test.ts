@@ -3,15 +3,16 @@
  * must load that way (its /healthz and /metrics then simply are not served) and still
  * handle webhooks.
  */
-import { afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { agentGovernance } from "../../src/app.js";
 import { createMetrics } from "../../src/observability/metrics.js";
 import { APP_ID, SHA_1, pullRequestEvent } from "./fixtures.js";
-import { GitHubApi, testProbot } from "./harness.js";
+import { GitHubApi, releaseNock, testProbot } from "./harness.js";
 
 let api: GitHubApi;
 beforeAll(() => nock.disableNetConnect());
+afterAll(releaseNock);
 afterEach(() => api.dispose());
 
 describe("probot.load without a server", () => {

@@ -3,10 +3,10 @@
  * labelled and blocked until someone with write permission who wrote none of it approves
  * the head commit.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { CLAUDE_TRAILER, PEOPLE, SHA_1, pullRequestEvent, reviewEvent, type PullRequestSpec, type ReviewSpec } from "./fixtures.js";
-import { startApp, type Harness } from "./harness.js";
+import { type Harness, releaseNock, startApp } from "./harness.js";
 
 const claudePullRequest = (reviews: ReviewSpec[] = [], labelled = false): PullRequestSpec => ({
   headSha: SHA_1,
@@ -18,6 +18,7 @@ const claudePullRequest = (reviews: ReviewSpec[] = [], labelled = false): PullRe
 
 let h: Harness;
 beforeAll(() => nock.disableNetConnect());
+afterAll(releaseNock);
 beforeEach(async () => {
   h = await startApp();
   h.api.token();

@@ -2,10 +2,10 @@
  * Issue "Done when" 3: who is AI, seen through the app. A Copilot coding-agent PR is labelled
  * and blocked; a Dependabot PR and a person's commit that merely names Copilot pass unlabelled.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { SHA_1, pullRequestEvent, type PullRequestSpec } from "./fixtures.js";
-import { startApp, type Harness } from "./harness.js";
+import { type Harness, releaseNock, startApp } from "./harness.js";
 
 const COPILOT = { name: "copilot-swe-agent[bot]", email: "198982749+Copilot@users.noreply.github.com", user: null };
 const DEPENDABOT = { name: "dependabot[bot]", email: "49699333+dependabot[bot]@users.noreply.github.com", user: null };
@@ -41,6 +41,7 @@ const humanPullRequest: PullRequestSpec = {
 
 let h: Harness;
 beforeAll(() => nock.disableNetConnect());
+afterAll(releaseNock);
 beforeEach(async () => {
   h = await startApp();
   h.api.token();

@@ -3,10 +3,10 @@
  * §8 budget), and a membership or team webhook drops the cached roster so the next
  * evaluation reads the team again.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { SHA_1, example, membershipEvent, pullRequestEvent, reviewEvent, type PullRequestSpec, type ReviewSpec } from "./fixtures.js";
-import { startApp, type Harness } from "./harness.js";
+import { type Harness, releaseNock, startApp } from "./harness.js";
 
 const TEAM_POLICY = "version: 1\nrules:\n  - name: senior approval\n    when: { ai: any }\n    require:\n      approvals: 1\n      from: { teams: [senior-engineers] }\n";
 
@@ -23,6 +23,7 @@ const DAVE_APPROVES: ReviewSpec[] = [{ by: "dave", state: "APPROVED", commit: SH
 
 let h: Harness;
 beforeAll(() => nock.disableNetConnect());
+afterAll(releaseNock);
 beforeEach(async () => {
   h = await startApp();
   h.api.token();

@@ -6,14 +6,14 @@
 import { createHmac } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { createNodeMiddleware } from "probot";
 import { agentGovernance, type AgentGovernanceApp } from "../../src/app.js";
 import { openLedger, type Ledger } from "../../src/ledger/index.js";
 import { createMetrics } from "../../src/observability/metrics.js";
 import { APP_ID, CLAUDE_TRAILER, SHA_1, pullRequestEvent } from "./fixtures.js";
-import { GitHubApi, testProbot } from "./harness.js";
+import { GitHubApi, releaseNock, testProbot } from "./harness.js";
 
 const SECRET = "webhook-secret-for-tests";
 const WEBHOOK_PATH = "/api/github/webhooks";
@@ -80,6 +80,7 @@ function deliver(name: string, payload: unknown, signature?: string): Promise<An
 }
 
 beforeAll(() => nock.disableNetConnect());
+afterAll(releaseNock);
 
 beforeEach(async () => {
   api = new GitHubApi();

@@ -2,10 +2,10 @@
  * Issue "Done when" 7 (SPEC §8 fail closed): a GitHub 5xx on the facts query is retried with
  * backoff; when it persists the check blocks and says GitHub failed, never `success`.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { SHA_1, pullRequestEvent, type PullRequestSpec } from "./fixtures.js";
-import { startApp, type Harness } from "./harness.js";
+import { type Harness, releaseNock, startApp } from "./harness.js";
 
 const humanPullRequest: PullRequestSpec = {
   headSha: SHA_1,
@@ -18,6 +18,7 @@ const ATTEMPTS = 4;
 
 let h: Harness;
 beforeAll(() => nock.disableNetConnect());
+afterAll(releaseNock);
 beforeEach(async () => {
   h = await startApp({ retry: true });
   h.api.token();

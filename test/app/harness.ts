@@ -61,7 +61,7 @@ export class GitHubApi {
   scope(): nock.Scope {
     const scope = nock(API);
     scope.on("request", (req: { method: string; path: string }, _interceptor: unknown, body: string) => {
-      this.requests.push({ method: req.method, path: req.path, body: parse(body) }); if (process.env.TRACE_REQ) console.log(Date.now() % 100000, req.method, req.path);
+      this.requests.push({ method: req.method, path: req.path, body: parse(body) });
     });
     this.scopes.push(scope);
     return scope;
@@ -216,6 +216,16 @@ export class GitHubApi {
     nock.emitter.removeListener("no match", this.onNoMatch);
     nock.cleanAll();
   }
+}
+
+/**
+ * nock patches Node's shared `http` module for the whole Jest worker; left active with net
+ * connect disabled, it breaks later test files in the same worker that serve on loopback.
+ */
+export function releaseNock(): void {
+  nock.cleanAll();
+  nock.enableNetConnect();
+  nock.restore();
 }
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;

@@ -3,11 +3,11 @@
  * agents, a human one is not, and a default-branch commit saying "This reverts commit <sha>"
  * counts a revert against the agent.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { openLedger, type Ledger } from "../../src/ledger/index.js";
 import { CLAUDE_TRAILER, OWNER, REPO, SHA_1, pullRequestEvent, pushEvent, type PullRequestSpec } from "./fixtures.js";
-import { startApp, type Harness } from "./harness.js";
+import { type Harness, releaseNock, startApp } from "./harness.js";
 
 const MERGE_SHA = "9999999ddddddddddddddddddddddddddddddddd";
 const REVERT_SHA = "8888888eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee";
@@ -34,6 +34,7 @@ function closedEvent(wasMerged: boolean) {
 let h: Harness;
 let ledger: Ledger;
 beforeAll(() => nock.disableNetConnect());
+afterAll(releaseNock);
 beforeEach(async () => {
   ledger = await openLedger({ sqliteFile: ":memory:" });
   h = await startApp({ ledger });

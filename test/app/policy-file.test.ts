@@ -3,10 +3,10 @@
  * needs a policy admin, and a broken base policy fails the check with located errors
  * without breaking the app for the next event.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { CLAUDE_TRAILER, SHA_1, SHA_3, pullRequestEvent, reviewEvent, type PullRequestSpec, type ReviewSpec } from "./fixtures.js";
-import { startApp, type Harness } from "./harness.js";
+import { type Harness, releaseNock, startApp } from "./harness.js";
 
 const BASE_POLICY = "version: 1\nrules:\n  - name: senior approval\n    require:\n      approvals: 1\n";
 const RELAXED_POLICY = "version: 1\nrules:\n  - name: senior approval\n    require:\n      approvals: 0\n";
@@ -24,6 +24,7 @@ const relaxingPullRequest = (reviews: ReviewSpec[] = []): PullRequestSpec => ({
 
 let h: Harness;
 beforeAll(() => nock.disableNetConnect());
+afterAll(releaseNock);
 beforeEach(async () => {
   h = await startApp();
   h.api.token();

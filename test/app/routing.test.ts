@@ -3,7 +3,7 @@
  * evaluation path for the right pull requests, and the events that must not trigger work
  * make no GitHub request at all.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import {
   APP_ID,
@@ -21,7 +21,7 @@ import {
   statusEvent,
   type PullRequestSpec,
 } from "./fixtures.js";
-import { startApp, type Harness } from "./harness.js";
+import { type Harness, releaseNock, startApp } from "./harness.js";
 
 const humanPullRequest = (number = 7, headSha = SHA_1): PullRequestSpec => ({
   number,
@@ -32,6 +32,7 @@ const humanPullRequest = (number = 7, headSha = SHA_1): PullRequestSpec => ({
 
 let h: Harness;
 beforeAll(() => nock.disableNetConnect());
+afterAll(releaseNock);
 beforeEach(async () => {
   h = await startApp();
   h.api.token();

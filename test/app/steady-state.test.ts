@@ -2,10 +2,10 @@
  * Issue "Done when" 9 and 10 (SPEC §8): the API budget in steady state, and a burst of
  * events for one PR coalescing into at most two evaluations that end on the latest state.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { CLAUDE_TRAILER, SHA_1, SHA_2, pullRequestEvent, reviewEvent, type PullRequestSpec, type ReviewSpec } from "./fixtures.js";
-import { startApp, type Harness } from "./harness.js";
+import { type Harness, releaseNock, startApp } from "./harness.js";
 
 const aiPullRequest = (headSha = SHA_1, reviews: ReviewSpec[] = [], labelled = true): PullRequestSpec => ({
   headSha,
@@ -20,6 +20,7 @@ const aiPullRequest = (headSha = SHA_1, reviews: ReviewSpec[] = [], labelled = t
 
 let h: Harness;
 beforeAll(() => nock.disableNetConnect());
+afterAll(releaseNock);
 beforeEach(async () => {
   h = await startApp();
   h.api.token();

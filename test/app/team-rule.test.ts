@@ -3,10 +3,10 @@
  * asked for a review, only its members' approvals count, a new push makes an approval stale,
  * and a member's request for changes fails the check.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { CLAUDE_TRAILER, SHA_1, SHA_2, pullRequestEvent, reviewEvent, type PullRequestSpec, type ReviewSpec } from "./fixtures.js";
-import { startApp, type Harness } from "./harness.js";
+import { type Harness, releaseNock, startApp } from "./harness.js";
 
 export const SENIOR_POLICY = [
   "version: 1",
@@ -34,6 +34,7 @@ const aiPullRequest = (headSha: string, reviews: ReviewSpec[] = [], requested = 
 
 let h: Harness;
 beforeAll(() => nock.disableNetConnect());
+afterAll(releaseNock);
 beforeEach(async () => {
   h = await startApp();
   h.api.token();

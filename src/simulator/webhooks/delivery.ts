@@ -1,7 +1,5 @@
 /** Delivers a webhook the way GitHub does: JSON body, HMAC signatures, GitHub's headers. */
 import { createHmac, randomUUID } from "node:crypto";
-import { request as httpRequest } from "node:http";
-import { request as httpsRequest } from "node:https";
 
 export interface DeliveryResult {
   status: number;
@@ -23,43 +21,35 @@ export interface DeliveryTarget {
   hookId: number;
 }
 
-export function deliverWebhook(target: DeliveryTarget, event: string, payload: Record<string, unknown>): Promise<DeliveryResult> {
+export async function deliverWebhook(target: DeliveryTarget, event: string, payload: Record<string, unknown>): Promise<DeliveryResult> {
   const body = JSON.stringify(payload);
   const deliveryId = randomUUID();
-  const url = new URL(target.url);
   const started = performance.now();
-  const send = url.protocol === "https:" ? httpsRequest : httpRequest;
-  const headers = {
-    "content-type": "application/json",
-    "content-length": String(Buffer.byteLength(body)),
-    "user-agent": "GitHub-Hookshot/simulator",
-    "x-github-event": event,
-    "x-github-delivery": deliveryId,
-    "x-github-hook-id": String(target.hookId),
-    "x-github-hook-installation-target-id": String(target.appId),
-    "x-github-hook-installation-target-type": "integration",
-    "x-hub-signature": signWebhook(target.secret, body, "sha1"),
-    "x-hub-signature-256": signWebhook(target.secret, body),
-  };
-  return new Promise((resolve, reject) => {
-    const req = send(url, { method: "POST", headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          body: Buffer.concat(chunks).toString("utf8"),
-          deliveryId,
-          event,
-          action: typeof payload.action === "string" ? payload.action : undefined,
-          durationMs: performance.now() - started,
-        }),
-      );
-      res.on("error", reject);
-    });
+  // fetch rather than node:http: an HTTP mock left active on node:http by another test file in
+  // the same Jest worker (nock patches the shared core module) must not swallow deliveries.
+  const response = await fetch(target.url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "user-agent": "GitHub-Hookshot/simulator",
+      "x-github-event": event,
+      "x-github-delivery": deliveryId,
+      "x-github-hook-id": String(target.hookId),
+      "x-github-hook-installation-target-id": String(target.appId),
+      "x-github-hook-installation-target-type": "integration",
+      "x-hub-signature": signWebhook(target.secret, body, "sha1"),
+      "x-hub-signature-256": signWebhook(target.secret, body),
+    },
+    body,
     // GitHub gives up on a delivery after ten seconds.
-    req.setTimeout(10_000, () => req.destroy(new Error(`webhook delivery to ${target.url} timed out after 10s`)));
-    req.on("error", reject);
-    req.end(body);
+    signal: AbortSignal.timeout(10_000),
   });
+  return {
+    status: response.status,
+    body: await response.text(),
+    deliveryId,
+    event,
+    action: typeof payload.action === "string" ? payload.action : undefined,
+    durationMs: performance.now() - started,
+  };
 }
