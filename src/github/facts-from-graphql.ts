@@ -215,10 +215,13 @@ export function factsFromGraphql(
   };
   return {
     facts,
-    policyBlobs: {
-      repository: repositoryBlob,
-      organization: policyBlob(orgPolicy, `${ref.owner}/.github:${POLICY_FILE}`),
-    },
+    // In the organisation's `.github` repository the base-branch file IS the organisation
+    // default (it may say `enforce`): judge its pull requests by that file in that role, still
+    // read from the base branch, never from the default branch's HEAD or the PR.
+    policyBlobs:
+      ref.repo.toLowerCase() === ".github"
+        ? { repository: null, organization: repositoryBlob }
+        : { repository: repositoryBlob, organization: policyBlob(orgPolicy, `${ref.owner}/.github:${POLICY_FILE}`) },
     reviewerCanPush,
   };
 }

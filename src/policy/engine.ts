@@ -28,7 +28,7 @@ export interface EngineDeps {
   ) => Detection;
   detectCommit: (commit: CommitFacts, config: DetectionConfig) => CommitDetection;
   agentSignOffs: (commit: CommitFacts, config: DetectionConfig) => Signal[];
-  validatePolicyBlob: (blob: PolicyBlob) => PolicyError[];
+  validatePolicyBlob: (blob: PolicyBlob, options?: { role?: "repository" | "organization" }) => PolicyError[];
   /** Detection settings (and the app's label, never a signal) used when the policy in force is
    * invalid, so the summary still shows the signals. */
   fallbackPolicy: () => Pick<Policy, "detection" | "label">;

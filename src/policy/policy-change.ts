@@ -18,15 +18,18 @@ export interface PolicyChangeVerdict {
 export function judgePolicyChange(
   policy: Policy | null,
   setting: ReviewSetting,
-  validate: (blob: PolicyBlob) => PolicyError[],
+  validate: (blob: PolicyBlob, options?: { role?: "repository" | "organization" }) => PolicyError[],
 ): PolicyChangeVerdict {
   const changes = setting.facts.policyChanges;
   if (changes.length === 0) return { rule: null, errors: [] };
   const why = changes.map((change) => (change.blob ? `changes ${change.path}` : `deletes ${change.path}`));
   const audience = audienceOf(policy?.policy_admins ?? null, "admin", setting.facts.owner);
   const verdict = judgeApprovals({ required: 1, audience, requestReview: true }, setting);
+  // In the organisation's `.github` repository the file is the organisation default, which
+  // may say `enforce` but not `extends`; anywhere else it is a repository file.
+  const role = setting.facts.repo.toLowerCase() === ".github" ? "organization" : "repository";
   const errors = changes.flatMap((change) =>
-    change.blob ? validate(change.blob).map((error) => ({ ...error, file: change.path })) : [],
+    change.blob ? validate(change.blob, { role }).map((error) => ({ ...error, file: change.path })) : [],
   );
   return { rule: { name: POLICY_CHANGE_RULE, why, ...verdict }, errors };
 }

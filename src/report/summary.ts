@@ -145,6 +145,8 @@ function agentsSection({ agents }: Decision): string {
   if (agents.length === 0) return "";
   const lines = agents.map((agent) => {
     const demoted = agent.demotedUntil ? `; demoted after a revert until ${escape(agent.demotedUntil)}` : "";
+    // windowDays 0 means the policy has no `autonomy` section: there is no record to show.
+    if (agent.windowDays === 0) return `- ${code(agent.agent)}: ${escape(agent.tier)} (the policy sets no autonomy tiers)`;
     return `- ${code(agent.agent)}: ${escape(agent.tier)} — ${agent.merged} merged, ${agent.reverted} reverted in ${agent.windowDays} days${demoted}`;
   });
   return `### Agents\n\n${lines.join("\n")}`;

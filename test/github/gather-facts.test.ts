@@ -167,6 +167,14 @@ describe("gatherFacts: policy blobs", () => {
     });
   });
 
+  it("in the .github repository, judges PRs by the base-branch file as the organisation default", async () => {
+    const scope = answer(pullRequestFactsResponse());
+    const { policyBlobs } = await gatherFacts(testOctokit(), { owner: "acme", repo: ".github", number: 42 });
+    scope.done();
+    expect(policyBlobs.repository).toBeNull();
+    expect(policyBlobs.organization?.oid).toBe(BASE_POLICY_OID);
+  });
+
   it("never takes the policy from the PR's head, even when the head changes it", async () => {
     const data = pullRequestFactsResponse();
     data.repository.pullRequest.headCommit.nodes[0].commit.policy.object = {

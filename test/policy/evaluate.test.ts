@@ -53,6 +53,16 @@ describe("evaluate with the real detector", () => {
     expect(decision.annotations[0]).toMatchObject({ path: ".agent-governance.yml", start_line: 2 });
   });
 
+  it("a new organisation default in the .github repository may use `enforce`; elsewhere it may not", () => {
+    const text = "version: 1\nenforce: [rules]\n";
+    const blob: PolicyBlob = { path: ".agent-governance.yml", text, byteSize: text.length, oid: "b3" };
+    const change = { policyChanges: [{ path: ".agent-governance.yml", blob }] };
+    const inDotGithub = evaluate(builtIn, humanFacts({ repo: ".github", ...change }), noTrust);
+    const inRepository = evaluate(builtIn, humanFacts(change), noTrust);
+    expect(inDotGithub.policyErrors).toEqual([]);
+    expect(inRepository.policyErrors.map((e) => e.message).join()).toMatch(/enforce/);
+  });
+
   it("a PR opened by the Copilot coding agent is AI-assisted", () => {
     const decision = evaluate(builtIn, humanFacts({ author: { ...actor("copilot", true), id: 198982749 } }), noTrust);
     expect(decision.detection.agents).toContain("copilot");
