@@ -1,7 +1,8 @@
 /**
  * Probot wiring only: which events matter, which pull requests they concern, and the HTTP
  * endpoints beside the webhook path. Every pull-request event goes through the coalescing
- * queue into `evaluatePullRequest`; the webhook is acknowledged as soon as its work is queued.
+ * queue into `evaluatePullRequest` (a merge group into `evaluateMergeGroup`); the webhook is
+ * acknowledged as soon as its work is queued.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApplicationFunction, Context, Probot } from "probot";
@@ -14,8 +15,10 @@ import {
 } from "./events/targets.js";
 import { RE_EVALUATE_ACTION, type GitHubClient } from "./github/index.js";
 import { ledgerOptionsFromEnv, openLedger, type Ledger } from "./ledger/index.js";
+import { githubRequestCounter } from "./observability/github-requests.js";
 import { createMetrics, type Metrics } from "./observability/metrics.js";
 import { createPipelineContext, type PipelineContext } from "./pipeline/context.js";
+import { evaluateMergeGroup } from "./pipeline/evaluate-merge-group.js";
 import { evaluatePullRequest } from "./pipeline/evaluate-pull-request.js";
 import { recordMergedPullRequest, recordPushedReverts } from "./pipeline/record-history.js";
 import { CoalescingQueue } from "./queue/coalescing-queue.js";
@@ -102,6 +105,13 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       return typeof id === "number" ? id : null;
     };
 
+    const countRequests = githubRequestCounter(metrics);
+    /** The event's Octokit, its requests counted for /metrics (githubRequests, rateLimitRemaining). */
+    const octokitOf = (context: Context): Context["octokit"] => {
+      countRequests(context.octokit, installationOf(context) ?? "none");
+      return context.octokit;
+    };
+
     const count = (context: Context, outcome: "queued" | "ignored") => {
       metrics.webhooks.inc({ event: `${context.name}.${(context.payload as { action?: string }).action ?? ""}`.replace(/\.$/, ""), outcome });
     };
@@ -123,7 +133,7 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
         const own = ownLabelChanges.get(targetKey({ owner: payload.repository.owner.login, repo: payload.repository.name, number: payload.pull_request.number }));
         if (payload.sender.type === "Bot" && name && own?.has(name)) return count(context, "ignored");
       }
-      enqueue(context.octokit, targetFromPullRequest(installationId, payload.repository, payload.pull_request));
+      enqueue(octokitOf(context), targetFromPullRequest(installationId, payload.repository, payload.pull_request));
       count(context, "queued");
     });
 
@@ -131,7 +141,7 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       const installationId = installationOf(context);
       // Only a base-branch change alters the evaluation (the policy is read from the base).
       if (installationId === null || !context.payload.changes?.base) return count(context, "ignored");
-      enqueue(context.octokit, targetFromPullRequest(installationId, context.payload.repository, context.payload.pull_request));
+      enqueue(octokitOf(context), targetFromPullRequest(installationId, context.payload.repository, context.payload.pull_request));
       count(context, "queued");
     });
 
@@ -143,7 +153,7 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       // Its own key: under the evaluation key a later event's evaluation would replace a
       // pending merge record (coalescing keeps only the latest job), and the merge be lost.
       queue.submit(String(installationId), `${targetKey(target)}:merged`, () =>
-        recordMergedPullRequest(pipeline, context.octokit, target, {
+        recordMergedPullRequest(pipeline, octokitOf(context), target, {
           mergeCommitSha: pr.merge_commit_sha ?? null,
           mergedAt: new Date(pr.merged_at ?? Date.now()),
           title: pr.title,
@@ -156,7 +166,7 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
     app.on(["pull_request_review.submitted", "pull_request_review.edited", "pull_request_review.dismissed"], async (context) => {
       const installationId = installationOf(context);
       if (installationId === null) return count(context, "ignored");
-      enqueue(context.octokit, targetFromPullRequest(installationId, context.payload.repository, context.payload.pull_request));
+      enqueue(octokitOf(context), targetFromPullRequest(installationId, context.payload.repository, context.payload.pull_request));
       count(context, "queued");
     });
 
@@ -168,9 +178,9 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
         return count(context, "ignored");
       }
       const targets = targetsFromCheckPayload(installationId, payload.repository, payload.check_run.pull_requests);
-      for (const target of targets) enqueue(context.octokit, target);
+      for (const target of targets) enqueue(octokitOf(context), target);
       // GitHub lists no PR when the head is in a fork: find the PRs through the commit.
-      if (targets.length === 0) enqueueByCommit(context.octokit, installationId, payload.repository, payload.check_run.head_sha);
+      if (targets.length === 0) enqueueByCommit(octokitOf(context), installationId, payload.repository, payload.check_run.head_sha);
       count(context, "queued");
     });
 
@@ -184,12 +194,12 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
         return count(context, "ignored");
       }
       const targets = targetsFromCheckPayload(installationId, payload.repository, payload.check_suite.pull_requests);
-      for (const target of targets) enqueue(context.octokit, target);
+      for (const target of targets) enqueue(octokitOf(context), target);
       // An empty list is a fork's PR, or no PR at all. Suites completing on the default branch
       // are the common no-PR case and would cost a lookup per commit: skip those.
       const onDefaultBranch = payload.check_suite.head_branch === payload.repository.default_branch;
       if (targets.length === 0 && !(payload.action === "completed" && onDefaultBranch)) {
-        enqueueByCommit(context.octokit, installationId, payload.repository, payload.check_suite.head_sha);
+        enqueueByCommit(octokitOf(context), installationId, payload.repository, payload.check_suite.head_sha);
       } else if (targets.length === 0) {
         return count(context, "ignored");
       }
@@ -200,7 +210,7 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       const installationId = installationOf(context);
       const { payload } = context;
       if (installationId === null) return count(context, "ignored");
-      enqueueByCommit(context.octokit, installationId, payload.repository, payload.sha);
+      enqueueByCommit(octokitOf(context), installationId, payload.repository, payload.sha);
       count(context, "queued");
     });
 
@@ -222,8 +232,8 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       if (touchesPolicy) {
         // An organisation default changed: every repository of the installation may be affected.
         queue.submit(String(installationId), `${repo.owner}/${repo.repo}:policy-changed`.toLowerCase(), async () => {
-          const repos = repo.repo === ".github" ? await installationRepositories(context.octokit) : [repo];
-          for (const r of repos) await enqueueOpenPullRequests(context.octokit, installationId, r);
+          const repos = repo.repo === ".github" ? await installationRepositories(octokitOf(context)) : [repo];
+          for (const r of repos) await enqueueOpenPullRequests(octokitOf(context), installationId, r);
         });
       }
       count(context, "queued");
@@ -242,11 +252,35 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       });
       for (const r of repos) {
         queue.submit(String(installationId), `${r.owner}/${r.repo}:installed`.toLowerCase(), () =>
-          enqueueOpenPullRequests(context.octokit, installationId, r),
+          enqueueOpenPullRequests(octokitOf(context), installationId, r),
         );
       }
       count(context, "queued");
     });
+
+    // SPEC §6: the group's head commit gets one check run, success only if every PR in it passes.
+    app.on("merge_group.checks_requested", async (context) => {
+      const installationId = installationOf(context);
+      if (installationId === null) return count(context, "ignored");
+      const { merge_group: mergeGroup, repository } = context.payload;
+      if (!repository) return count(context, "ignored");
+      const group = {
+        installationId,
+        owner: repository.owner.login,
+        repo: repository.name,
+        headSha: mergeGroup.head_sha,
+        headRef: mergeGroup.head_ref,
+        baseRef: mergeGroup.base_ref,
+      };
+      const octokit = octokitOf(context);
+      queue.submit(String(installationId), `${group.owner}/${group.repo}@${group.headSha}:merge-group`.toLowerCase(), async () => {
+        await evaluateMergeGroup(pipeline, octokit, group);
+      });
+      count(context, "queued");
+    });
+
+    // A group leaving the queue (merged, failed, dequeued): its check run is history.
+    app.on("merge_group.destroyed", async (context) => count(context, "ignored"));
 
     app.on(["membership", "team"], async (context) => {
       const payload = context.payload as { organization?: { login: string }; team?: { slug?: string } };

@@ -18,6 +18,7 @@ import type {
 import { CHECK_NAME } from "./check-name.js";
 import type {
   GqlActor,
+  GqlAssociatedPullRequest,
   GqlChangedFile,
   GqlCheckContext,
   GqlCommit,
@@ -44,6 +45,11 @@ export interface GatheredPullRequest {
   reviewerCanPush: Record<string, boolean>;
   /** GitHub requests made to gather this (1 unless something needed paging). */
   requests: number;
+  /**
+   * Other open pull requests of this repository whose head is this PR's head commit: they
+   * share its check run, which shows the strictest of their results (SPEC §6). Ascending.
+   */
+  siblingPullRequests?: number[];
 }
 
 export interface GraphqlPages {
@@ -147,6 +153,27 @@ function requestedReviewers(pr: GqlPullRequest): PullRequestFacts["requestedRevi
   return { users, teams };
 }
 
+/** Open PRs of the same repository whose head is exactly this commit (a commit inside a
+ * stacked PR is associated with it too, but is not its head). */
+function siblingPullRequests(
+  ref: { owner: string; repo: string },
+  pr: GqlPullRequest,
+  nodes: (GqlAssociatedPullRequest | null)[] | null | undefined,
+): number[] {
+  const repository = `${ref.owner}/${ref.repo}`.toLowerCase();
+  const numbers = (nodes ?? [])
+    .filter((node): node is GqlAssociatedPullRequest => node !== null)
+    .filter(
+      (node) =>
+        node.number !== pr.number &&
+        node.state === "OPEN" &&
+        node.headRefOid === pr.headRefOid &&
+        node.repository.nameWithOwner.toLowerCase() === repository,
+    )
+    .map((node) => node.number);
+  return [...new Set(numbers)].sort((a, b) => a - b);
+}
+
 /** A tree entry's object as a policy blob; null when absent or not a blob (a directory). */
 export function policyBlob(object: GqlTreeObject | undefined, path: string): PolicyBlob | null {
   if (!object || !("oid" in object) || typeof object.byteSize !== "number") return null;
@@ -223,5 +250,6 @@ export function factsFromGraphql(
         ? { repository: null, organization: repositoryBlob }
         : { repository: repositoryBlob, organization: policyBlob(orgPolicy, `${ref.owner}/.github:${POLICY_FILE}`) },
     reviewerCanPush,
+    siblingPullRequests: siblingPullRequests(ref, pr, headCommit?.associatedPullRequests?.nodes),
   };
 }

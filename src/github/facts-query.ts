@@ -7,7 +7,9 @@
  * branch names from the webhook, which may be stale by the time the query runs:
  * - base: `baseRef.target.file(path:)` — the file at the current tip of the base branch;
  * - head: `headCommit: commits(last: 1)` — the PR's newest commit (its current head), which
- *   also carries the check runs and statuses that `required_checks` needs;
+ *   also carries the check runs and statuses that `required_checks` needs, and the PRs
+ *   associated with that commit: other open PRs with the same head share one check run
+ *   (SPEC §6), and knowing there are none costs no extra request;
  * - organisation default: `orgDefaults`, the `.github` repository's default branch (`HEAD:`).
  *   GitHub answers a missing `.github` repository with `orgDefaults: null` plus a NOT_FOUND
  *   error entry; gather-facts treats exactly that as "no organisation file".
@@ -96,6 +98,10 @@ query PullRequestFacts($owner: String!, $repo: String!, $number: Int!, $policyPa
                   ... on StatusContext { context state }
                 }
               }
+            }
+            associatedPullRequests(first: 10) {
+              totalCount
+              nodes { number state headRefOid repository { nameWithOwner } }
             }
           }
         }
@@ -244,6 +250,13 @@ export type GqlRequestedReviewer =
   | { __typename: "User" | "Bot" | "Mannequin"; login: string }
   | { __typename: "Team"; slug: string; organization: { login: string } };
 
+export interface GqlAssociatedPullRequest {
+  number: number;
+  state: "OPEN" | "CLOSED" | "MERGED";
+  headRefOid: string;
+  repository: { nameWithOwner: string };
+}
+
 export interface GqlPullRequest {
   number: number;
   title: string;
@@ -261,6 +274,11 @@ export interface GqlPullRequest {
         oid: string;
         policy: { object: GqlTreeObject } | null;
         statusCheckRollup: { contexts: { nodes: (GqlCheckContext | null)[] | null } } | null;
+        /** Open PRs whose head is this same commit share its check run (SPEC §6); optional so older fixtures stay valid. */
+        associatedPullRequests?: {
+          totalCount: number;
+          nodes: (GqlAssociatedPullRequest | null)[] | null;
+        } | null;
       };
     } | null)[] | null;
   };

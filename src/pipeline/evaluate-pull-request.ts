@@ -3,30 +3,30 @@
  * gather facts (one GraphQL read) → resolve policy → answer directory questions (cached) →
  * trust from the ledger → pure evaluation → report (check run, label, review requests) → record.
  *
+ * Other open PRs whose head is the same commit share the check run: they are evaluated too
+ * (read-only) and the run shows the strictest result (SPEC §6). The facts query already says
+ * whether there are any, so a lone PR costs nothing extra.
+ *
  * Errors are caught here, once: they become a blocking check run that says what failed, never
  * `success` (SPEC §8 fail closed).
  */
-import { resolvePolicy } from "../config/load.js";
 import type { PullRequestTarget } from "../events/targets.js";
 import {
   applyLabel,
-  gatherFacts,
-  githubDirectory,
   PullRequestNotFoundError,
   reportCheckRun,
   reportFailure,
   requestReviewers,
-  resolveDirectory,
   type GitHubClient,
 } from "../github/index.js";
-import { decisionRecordFrom, trustFor } from "../ledger/index.js";
-import type { Decision, Trust } from "../policy/decision.js";
-import { evaluate } from "../policy/evaluate.js";
+import { decisionRecordFrom } from "../ledger/index.js";
+import type { Decision } from "../policy/decision.js";
 import { renderCheckRun } from "../report/check-run.js";
 import type { PipelineContext } from "./context.js";
+import { decidePullRequest } from "./decide-pull-request.js";
 import { describeError } from "./describe-error.js";
-
-const NO_TRUST: Trust = { agents: {} };
+import { conclusionOf, failedResult, type PullRequestResult } from "./pull-request-result.js";
+import { renderSharedHead } from "./shared-head.js";
 
 export interface EvaluationOutcome {
   decision: Decision | null;
@@ -43,27 +43,21 @@ export async function evaluatePullRequest(
   const where = { repo: `${target.owner}/${target.repo}`, pr: target.number, installation: target.installationId };
   let headSha = target.headSha;
   try {
-    const gathered = await gatherFacts(octokit, target);
-    headSha = gathered.facts.headSha;
-    if (gathered.facts.state !== "OPEN") {
+    const decided = await decidePullRequest(ctx, octokit, target);
+    headSha = decided.facts.headSha;
+    const { facts, decision } = decided;
+    if (!decision) {
       ctx.log.debug({ ...where, sha: headSha }, "pull request is closed: not evaluated");
       return { decision: null, result: "skipped" };
     }
-    const loaded = resolvePolicy(gathered.policyBlobs);
-    const facts = loaded.ok
-      ? await resolveDirectory(loaded.policy, gathered, ctx.directoryCache.over(githubDirectory(octokit)))
-      : gathered.facts;
-    const trust =
-      loaded.ok && loaded.policy.autonomy && ctx.ledger
-        ? await trustFor(ctx.ledger, target, loaded.policy.autonomy, ctx.now())
-        : NO_TRUST;
 
-    const decision = evaluate(loaded, facts, trust);
-
+    const own: PullRequestResult = { number: target.number, output: renderCheckRun(decision) };
+    const siblings = await siblingResults(ctx, octokit, target, decided.siblings, headSha);
+    const output = renderSharedHead([own, ...siblings]);
     const report = await reportCheckRun(
       octokit,
       { owner: target.owner, repo: target.repo, headSha, appId: ctx.appId },
-      renderCheckRun(decision),
+      output,
       ctx.checkRuns,
     );
     await applyLabel(octokit, target, decision.label, facts.labels.map((label) => label.name));
@@ -74,7 +68,7 @@ export async function evaluatePullRequest(
       ctx.reviewRequests,
     );
 
-    ctx.metrics.decisions.inc({ conclusion: decision.conclusion });
+    ctx.metrics.decisions.inc({ conclusion: conclusionOf(output) });
     ctx.metrics.evaluations.observe({ outcome: "reported" }, seconds(started));
     ctx.log.info(
       {
@@ -87,6 +81,7 @@ export async function evaluatePullRequest(
         tier: decision.tier,
         policy: decision.policySource.description,
         checkRun: report.action,
+        ...(siblings.length > 0 ? { siblings: siblings.map((sibling) => sibling.number), shown: conclusionOf(output) } : {}),
       },
       "decision",
     );
@@ -125,6 +120,35 @@ export async function evaluatePullRequest(
     }
     return { decision: null, result: "error" };
   }
+}
+
+/**
+ * The results of the other open PRs at this head, read-only (their labels and reviewers are
+ * their own events' business). A sibling that has moved on, closed or vanished meanwhile no
+ * longer shares the commit; one that cannot be read counts as a failure (fail closed).
+ */
+async function siblingResults(
+  ctx: PipelineContext,
+  octokit: GitHubClient,
+  target: PullRequestTarget,
+  numbers: readonly number[],
+  headSha: string,
+): Promise<PullRequestResult[]> {
+  const results: PullRequestResult[] = [];
+  for (const number of numbers) {
+    const sibling = { owner: target.owner, repo: target.repo, number };
+    try {
+      const decided = await decidePullRequest(ctx, octokit, sibling);
+      if (decided.decision && decided.facts.headSha === headSha) {
+        results.push({ number, output: renderCheckRun(decided.decision) });
+      }
+    } catch (error) {
+      if (error instanceof PullRequestNotFoundError) continue;
+      ctx.log.warn({ repo: `${target.owner}/${target.repo}`, pr: number, sha: headSha, err: error }, "could not evaluate a sibling pull request");
+      results.push(failedResult(number, describeError(error)));
+    }
+  }
+  return results;
 }
 
 function seconds(started: bigint): number {

@@ -1,0 +1,44 @@
+/**
+ * The read-only half of the evaluation path: gather facts (one GraphQL read) → resolve the
+ * policy from the base branch → answer directory questions (cached) → trust from the ledger
+ * → pure evaluation. It writes nothing, so it also serves pull requests that are only being
+ * looked at: siblings sharing a head commit, and the members of a merge group.
+ */
+import { resolvePolicy } from "../config/load.js";
+import type { PullRequestTarget } from "../events/targets.js";
+import type { PullRequestFacts } from "../facts.js";
+import { gatherFacts, githubDirectory, resolveDirectory, type GitHubClient } from "../github/index.js";
+import { trustFor } from "../ledger/index.js";
+import type { Decision, Trust } from "../policy/decision.js";
+import { evaluate } from "../policy/evaluate.js";
+import type { PipelineContext } from "./context.js";
+
+const NO_TRUST: Trust = { agents: {} };
+
+export interface DecidedPullRequest {
+  /** Directory questions answered when the policy loaded. */
+  facts: PullRequestFacts;
+  /** null when the pull request is not open: its check run is history. */
+  decision: Decision | null;
+  /** Other open PRs whose head is the same commit (SPEC §6). */
+  siblings: number[];
+}
+
+export async function decidePullRequest(
+  ctx: PipelineContext,
+  octokit: GitHubClient,
+  target: Pick<PullRequestTarget, "owner" | "repo" | "number">,
+): Promise<DecidedPullRequest> {
+  const gathered = await gatherFacts(octokit, target);
+  const siblings = gathered.siblingPullRequests ?? [];
+  if (gathered.facts.state !== "OPEN") return { facts: gathered.facts, decision: null, siblings };
+  const loaded = resolvePolicy(gathered.policyBlobs);
+  const facts = loaded.ok
+    ? await resolveDirectory(loaded.policy, gathered, ctx.directoryCache.over(githubDirectory(octokit)))
+    : gathered.facts;
+  const trust =
+    loaded.ok && loaded.policy.autonomy && ctx.ledger
+      ? await trustFor(ctx.ledger, target, loaded.policy.autonomy, ctx.now())
+      : NO_TRUST;
+  return { facts, decision: evaluate(loaded, facts, trust), siblings };
+}

@@ -1,0 +1,55 @@
+/**
+ * Done when (c), through the real server: a PR from the Copilot coding agent is AI-assisted;
+ * a dependabot PR and a human commit that merely mentions Copilot are not.
+ */
+import { beforeAll, describe, expect, it } from "@jest/globals";
+import { verdictOf } from "../../src/demo/verdict.js";
+import type { CommitSpec } from "../../src/simulator/index.js";
+import { freshRepo, useSandbox } from "./stage.js";
+
+const sandbox = useSandbox();
+
+beforeAll(() => {
+  const { world } = sandbox();
+  world.addOrg("acme", { members: ["alice"] });
+  world.addUser("copilot-swe-agent[bot]", { id: 198982749 });
+  world.addUser("dependabot[bot]", { id: 49699333 });
+});
+
+async function opened(author: string, head: string, commit: CommitSpec) {
+  const { world } = sandbox();
+  const name = freshRepo("detect");
+  world.addRepo("acme", name);
+  const pr = world.openPullRequest({ repo: `acme/${name}`, author, head, commits: [commit] });
+  await sandbox().deliver("pull_request", "opened", { pr });
+  return { verdict: verdictOf(world, pr), labels: world.labelsOf(pr) };
+}
+
+describe("who wrote the pull request", () => {
+  it("treats a PR from copilot-swe-agent[bot] as AI-assisted", async () => {
+    const { verdict, labels } = await opened("copilot-swe-agent[bot]", "copilot/fix-login", {
+      message: "Fix the login redirect",
+      author: { name: "Copilot", email: "198982749+Copilot@users.noreply.github.com" },
+    });
+    expect(verdict.conclusion).toBe("action_required");
+    expect(verdict.summary).toMatch(/AI-assisted.*copilot/);
+    expect(labels).toContain("ai-assisted");
+  });
+
+  it("does not treat a dependabot PR as AI-assisted", async () => {
+    const { verdict, labels } = await opened("dependabot[bot]", "dependabot/npm_and_yarn/yaml-2.9.1", {
+      message: "Bump yaml from 2.9.0 to 2.9.1",
+      author: { name: "dependabot[bot]", email: "49699333+dependabot[bot]@users.noreply.github.com" },
+    });
+    expect(verdict.conclusion).toBe("success");
+    expect(verdict.summary).toMatch(/No AI involvement detected/);
+    expect(labels).not.toContain("ai-assisted");
+  });
+
+  it('does not treat a human commit "Fix Copilot keybinding" as AI-assisted', async () => {
+    const { verdict, labels } = await opened("alice", "fix/keybinding", { message: "Fix Copilot keybinding" });
+    expect(verdict.conclusion).toBe("success");
+    expect(verdict.summary).toMatch(/No AI involvement detected/);
+    expect(labels).not.toContain("ai-assisted");
+  });
+});
