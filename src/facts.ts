@@ -27,6 +27,9 @@ export interface CommitFacts {
   message: string;
   author: GitIdentity;
   committer: GitIdentity;
+  /** Co-authored-by identities as GitHub resolved them to accounts (GraphQL `Commit.authors`
+   * after the git author); absent where nobody resolved them (local git). */
+  coAuthors?: GitIdentity[];
   parentCount: number;
   verified?: boolean;
 }

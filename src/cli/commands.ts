@@ -4,7 +4,8 @@ import { backfillCommand } from "./backfill.js";
 import { checkCommand } from "./check.js";
 import type { Command } from "./command.js";
 import { explainCommand } from "./explain.js";
+import { protectCommand } from "./protect.js";
 import { trustCommand } from "./trust.js";
 import { validateCommand } from "./validate.js";
 
-export const COMMANDS: readonly Command[] = [validateCommand, checkCommand, explainCommand, trustCommand, auditCommand, backfillCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, checkCommand, explainCommand, trustCommand, auditCommand, backfillCommand, protectCommand];

@@ -2,8 +2,8 @@
  * The CLI's GitHub client: `@octokit/rest` with `GITHUB_TOKEN`, or the App's own credentials
  * (APP_ID with PRIVATE_KEY or PRIVATE_KEY_PATH, through the repository's installation). The
  * API is github.com's unless GITHUB_API_URL or GHE_HOST/GHE_PROTOCOL (GitHub Enterprise
- * Server, or the project's simulator) say otherwise. Every client refuses writes and waits
- * out rate limits.
+ * Server, or the project's simulator) say otherwise. Every client waits out rate limits, and
+ * refuses writes unless the command that opens it exists to write (`protect`, which asks first).
  */
 import { Octokit } from "@octokit/rest";
 import { getPrivateKey } from "@probot/get-private-key";
@@ -38,13 +38,24 @@ export function hasCredentials(env: Env): boolean {
   return Boolean(env.GITHUB_TOKEN?.trim() || env.APP_ID?.trim());
 }
 
-export async function openGitHubClient(env: Env, target: RepositoryTarget, hooks: RetryHooks = {}): Promise<ClientOpening> {
+export interface ClientAccess {
+  /** Let requests that change GitHub through. Default false: the client refuses them. */
+  writes?: boolean;
+}
+
+export async function openGitHubClient(
+  env: Env,
+  target: RepositoryTarget,
+  hooks: RetryHooks = {},
+  access: ClientAccess = {},
+): Promise<ClientOpening> {
+  const guard = (octokit: Pick<Octokit, "hook">) => guardClient(octokit, hooks, access.writes === true);
   const baseUrl = githubApiUrl(env);
   const request = hooks.signal ? { signal: hooks.signal } : {};
   const token = env.GITHUB_TOKEN?.trim();
   if (token) {
     const octokit = new Octokit({ auth: token, baseUrl, userAgent: USER_AGENT, log: SILENT, request });
-    guard(octokit, hooks);
+    guard(octokit);
     return { ok: true, octokit, via: "GITHUB_TOKEN" };
   }
   const appId = env.APP_ID?.trim();
@@ -55,12 +66,12 @@ export async function openGitHubClient(env: Env, target: RepositoryTarget, hooks
   try {
     const probot = new Probot({ appId, privateKey, baseUrl, logLevel: "fatal", request });
     const app = await probot.auth();
-    guard(app, hooks);
+    guard(app);
     const installation = target.repo
       ? await app.request("GET /repos/{owner}/{repo}/installation", { owner: target.owner, repo: target.repo })
       : await app.request("GET /orgs/{org}/installation", { org: target.owner });
     const octokit = await probot.auth(installation.data.id);
-    guard(octokit, hooks);
+    guard(octokit);
     return { ok: true, octokit, via: "app" };
   } catch (error) {
     const status = (error as { status?: number }).status;
@@ -70,8 +81,8 @@ export async function openGitHubClient(env: Env, target: RepositoryTarget, hooks
   }
 }
 
-function guard(octokit: Pick<Octokit, "hook">, hooks: RetryHooks): void {
+function guardClient(octokit: Pick<Octokit, "hook">, hooks: RetryHooks, writes: boolean): void {
   // Refusal first, so a write is never retried either.
-  refuseWrites(octokit);
+  if (!writes) refuseWrites(octokit);
   retryRateLimits(octokit, hooks);
 }

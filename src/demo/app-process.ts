@@ -48,6 +48,8 @@ export interface AppProcess {
   /** Peak resident set size so far (VmHWM), in bytes; undefined where /proc is missing. */
   peakRssBytes(): number | undefined;
   exited(): boolean;
+  /** The exit code once exited (-1 when ended by a signal); undefined while running. */
+  exitCode(): number | undefined;
   /** SIGTERM (graceful: queued work finishes), then SIGKILL after `graceMs`. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -80,7 +82,7 @@ export async function startAppProcess(options: AppProcessOptions): Promise<AppPr
   // Its own process group, so that stop() also ends the node process npm started.
   const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   const logs: LogLine[] = [];
-  let exitCode: number | null | undefined;
+  let exitCode: number | undefined;
   const exit = new Promise<void>((resolve) =>
     child.once("exit", (code, signal) => {
       exitCode = code ?? (signal ? -1 : 0);
@@ -111,12 +113,14 @@ export async function startAppProcess(options: AppProcessOptions): Promise<AppPr
     new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`the app did not listen within ${timeoutMs} ms:\n${tail(logs)}`)), timeoutMs);
     }),
-  ]).catch(async (error: unknown) => {
-    killGroup(child, "SIGKILL");
-    await exit;
-    throw error;
-  });
-  clearTimeout(timer);
+  ])
+    .catch(async (error: unknown) => {
+      killGroup(child, "SIGKILL");
+      await exit;
+      process.removeListener("exit", killOnExit);
+      throw error;
+    })
+    .finally(() => clearTimeout(timer));
 
   const url = `http://127.0.0.1:${port}`;
   const pid = launcher === "node" ? child.pid! : (findServerPid(child.pid!) ?? child.pid!);
@@ -142,13 +146,22 @@ export async function startAppProcess(options: AppProcessOptions): Promise<AppPr
     },
     peakRssBytes: () => peakRss(pid),
     exited: () => exitCode !== undefined,
+    exitCode: () => exitCode,
     async stop(graceMs = 5_000) {
+      if (exitCode === undefined) {
+        // To the server itself, as a process manager would; npm exits with the server's code.
+        try {
+          process.kill(pid, "SIGTERM");
+        } catch {
+          // Already gone.
+        }
+        const forced = setTimeout(() => killGroup(child, "SIGKILL"), graceMs);
+        await exit;
+        clearTimeout(forced);
+      }
+      // Nothing started under this process group may outlive the sandbox.
+      killGroup(child, "SIGKILL");
       process.removeListener("exit", killOnExit);
-      if (exitCode !== undefined) return;
-      killGroup(child, "SIGTERM");
-      const forced = setTimeout(() => killGroup(child, "SIGKILL"), graceMs);
-      await exit;
-      clearTimeout(forced);
     },
   };
 }

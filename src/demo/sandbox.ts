@@ -28,7 +28,8 @@ export interface SandboxOptions {
 export interface Sandbox {
   sim: Simulator;
   world: World;
-  app: AppProcess;
+  /** The running app process (replaced by restartApp). */
+  readonly app: AppProcess;
   appId: number;
   webhookSecret: string;
   /** The ledger's directory (SQLite), removed by close(). */
@@ -37,6 +38,8 @@ export interface Sandbox {
   deliver(event: string, action: string | undefined, input?: DeliveryInput): Promise<DeliveryResult>;
   /** Waits until the app's queue is empty. */
   settle(): Promise<void>;
+  /** Stops the app gracefully and starts a new process with the same configuration and ledger. */
+  restartApp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,28 +54,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const webhookSecret = randomBytes(20).toString("hex");
   const sim = await startSimulator({ appId, privateKey, webhookSecret, port: options.simulatorPort, recordBodies: options.recordBodies });
   const dataDir = mkdtempSync(join(tmpdir(), "agent-governance-"));
+  const env = {
+    APP_ID: String(appId),
+    PRIVATE_KEY: privateKey,
+    WEBHOOK_SECRET: webhookSecret,
+    PORT: String(options.appPort ?? 0),
+    HOST: "127.0.0.1",
+    NODE_ENV: "production",
+    LOG_FORMAT: "json",
+    LOG_LEVEL: "info",
+    ...sim.env,
+    GOVERNANCE_DATA_DIR: dataDir,
+    // Probot spaces writes one second apart per installation (GitHub's guidance); the
+    // simulator has no such limit, and each evaluation would take seconds.
+    GOVERNANCE_WRITE_INTERVAL_MS: "0",
+    ...options.env,
+  };
+  const start = () => startAppProcess({ launcher: options.launcher, onLog: options.onLog, env });
   let app: AppProcess;
   try {
-    app = await startAppProcess({
-      launcher: options.launcher,
-      onLog: options.onLog,
-      env: {
-        APP_ID: String(appId),
-        PRIVATE_KEY: privateKey,
-        WEBHOOK_SECRET: webhookSecret,
-        PORT: String(options.appPort ?? 0),
-        HOST: "127.0.0.1",
-        NODE_ENV: "production",
-        LOG_FORMAT: "json",
-        LOG_LEVEL: "info",
-        ...sim.env,
-        GOVERNANCE_DATA_DIR: dataDir,
-        // Probot spaces writes one second apart per installation (GitHub's guidance); the
-        // simulator has no such limit, and each evaluation would take seconds.
-        GOVERNANCE_WRITE_INTERVAL_MS: "0",
-        ...options.env,
-      },
-    });
+    app = await start();
   } catch (error) {
     await sim.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -83,7 +84,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   return {
     sim,
     world: sim.world,
-    app,
+    get app() {
+      return app;
+    },
     appId,
     webhookSecret,
     dataDir,
@@ -94,6 +97,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return result;
     },
     settle: () => app.idle(),
+    async restartApp() {
+      await app.stop();
+      app = await start();
+      sim.appUrl = app.webhookUrl;
+    },
     async close() {
       await app.stop();
       await sim.close();

@@ -76,11 +76,14 @@ function gitIdentity(node: GqlGitActor | null): GitIdentity {
 }
 
 function commitFacts(node: GqlCommit): CommitFacts {
+  // `authors` lists the git author first; the rest are the Co-authored-by identities.
+  const coAuthors = (node.authors?.nodes ?? []).slice(1).filter((actor): actor is GqlGitActor => actor !== null);
   return {
     sha: node.oid,
     message: node.message,
     author: gitIdentity(node.author),
     committer: gitIdentity(node.committer),
+    ...(coAuthors.length > 0 ? { coAuthors: coAuthors.map(gitIdentity) } : {}),
     parentCount: node.parents.totalCount,
     verified: node.signature?.isValid ?? false,
   };

@@ -40,6 +40,7 @@ fragment CommitFields on Commit {
   parents { totalCount }
   author { name email user { login databaseId } }
   committer { name email user { login databaseId } }
+  authors(first: 10) { nodes { name email user { login databaseId } } }
   signature { isValid }
 }`;
 
@@ -212,6 +213,8 @@ export interface GqlCommit {
   parents: { totalCount: number };
   author: GqlGitActor | null;
   committer: GqlGitActor | null;
+  /** The git author first, then the Co-authored-by identities GitHub resolved (absent in old fixtures). */
+  authors?: { nodes: (GqlGitActor | null)[] | null } | null;
   signature: { isValid: boolean } | null;
 }
 

@@ -33,20 +33,20 @@ export function judgeApprovals(requirement: ApprovalRequirement, setting: Review
 
   for (const review of setting.reviews) {
     if (review.state === "DISMISSED") continue;
-    const record = { login: review.login, commitId: review.commitId };
+    const { login, commitId } = review;
     const barred = authorship.disqualify(review.author);
-    const member = membership(review.login, requirement.audience, directory);
+    const member = membership(login, requirement.audience, directory);
+    // Object literals of one shape, not spreads: rules × reviewers of these per evaluation.
     if (review.state === "CHANGES_REQUESTED") {
-      if (!barred && member.eligible) changesRequestedBy.push(review.login);
+      if (!barred && member.eligible) changesRequestedBy.push(login);
     } else if (barred) {
-      ignored.push({ ...record, ...barred });
+      ignored.push({ login, commitId, reason: barred.reason, detail: barred.detail });
     } else if (!member.eligible) {
-      ignored.push({ ...record, reason: member.reason ?? "not-in-team", detail: member.detail });
-    } else if (review.commitId !== facts.headSha) {
-      const detail = `approved ${shortSha(review.commitId)}, head is ${shortSha(facts.headSha)}`;
-      ignored.push({ ...record, reason: "stale", detail });
+      ignored.push({ login, commitId, reason: member.reason ?? "not-in-team", detail: member.detail });
+    } else if (commitId !== facts.headSha) {
+      ignored.push({ login, commitId, reason: "stale", detail: `approved ${shortSha(commitId)}, head is ${shortSha(facts.headSha)}` });
     } else {
-      counted.push(record);
+      counted.push({ login, commitId });
     }
   }
 

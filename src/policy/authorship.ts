@@ -35,12 +35,14 @@ export class Authorship {
   /** login → "abc1234 (Co-authored-by: …)". */
   readonly coAuthors = new Map<string, string>();
   private readonly agentVerdicts = new Map<string, string | null>();
+  /** Every rule asks about every reviewer: answer each actor once per evaluation. */
+  private readonly verdicts = new Map<string, Disqualification | null>();
 
   constructor(private readonly context: EvaluationContext) {
     const { facts } = context;
     this.prAuthor = canonicalLogin(facts.author.login);
-    // GitHub resolved the authors' e-mails to accounts; a co-author line carrying one of
-    // those e-mails names that account.
+    // GitHub resolved the authors' and co-authors' e-mails to accounts (private e-mails
+    // included); a co-author line carrying one of those e-mails names that account.
     const loginByEmail = new Map<string, string>();
     const remember = (identity: GitIdentity) => {
       if (identity.user && identity.email) loginByEmail.set(identity.email.toLowerCase(), canonicalLogin(identity.user.login));
@@ -48,6 +50,7 @@ export class Authorship {
     for (const commit of facts.commits) {
       remember(commit.author);
       remember(commit.committer);
+      for (const coAuthor of commit.coAuthors ?? []) remember(coAuthor);
     }
     for (const commit of facts.commits) {
       this.note(this.commitAuthors, commit.author.user, commit.sha);
@@ -76,6 +79,15 @@ export class Authorship {
 
   /** Why this actor's approval can never count, or null when it may. */
   disqualify(actor: Actor): Disqualification | null {
+    const key = `${actor.isBot ? "bot" : "user"}:${actor.id ?? ""}:${actor.login}`;
+    const known = this.verdicts.get(key);
+    if (known !== undefined) return known;
+    const verdict = this.judge(actor);
+    this.verdicts.set(key, verdict);
+    return verdict;
+  }
+
+  private judge(actor: Actor): Disqualification | null {
     const login = canonicalLogin(actor.login);
     if (actor.isBot) return { reason: "bot", detail: "bots never approve" };
     const agent = this.agentOf(actor);

@@ -23,7 +23,9 @@ function compile(pattern: string): Matcher {
   const regExp = simpleGlobRegExp(pattern);
   let matcher: Matcher;
   if (regExp) {
-    matcher = (path) => regExp.test(path);
+    // Most paths fail on a literal prefix or suffix ("services/api/**", "**/*.tf"): test that first.
+    const { prefix, suffix } = literalEnds(pattern);
+    matcher = (path) => path.startsWith(prefix) && path.endsWith(suffix) && regExp.test(path);
   } else {
     const minimatch = new Minimatch(pattern, { dot: true });
     matcher = (path) => minimatch.match(path);
@@ -57,6 +59,20 @@ function simpleGlobRegExp(pattern: string): RegExp | null {
     source += segmentSource(segment) + (last ? "" : "/");
   });
   return new RegExp(`^${source}$`);
+}
+
+/**
+ * Text every match starts and ends with, for a pattern in the simple subset: the characters
+ * before the first wildcard, and those after the last one when it sits in the final segment
+ * (a trailing `**` segment ends with anything).
+ */
+function literalEnds(pattern: string): { prefix: string; suffix: string } {
+  const first = pattern.search(/[*?]/);
+  const prefix = first < 0 ? pattern : pattern.slice(0, first);
+  const lastSegment = pattern.slice(pattern.lastIndexOf("/") + 1);
+  const lastWildcard = Math.max(lastSegment.lastIndexOf("*"), lastSegment.lastIndexOf("?"));
+  const suffix = lastSegment === "**" ? "" : lastSegment.slice(lastWildcard + 1);
+  return { prefix, suffix };
 }
 
 function segmentSource(segment: string): string {

@@ -52,6 +52,9 @@ export class Directory {
   }
 }
 
+/** Audience → reviewer's permission → the (shared) ineligible answer. */
+const refusals = new WeakMap<Audience, Map<string, Membership>>();
+
 export function membership(login: string, audience: Audience, directory: Directory): Membership {
   const who = canonicalLogin(login);
   if (audience.users.includes(who)) return { eligible: true, detail: `listed in users` };
@@ -62,6 +65,16 @@ export function membership(login: string, audience: Audience, directory: Directo
   if (audience.permission !== undefined && rank(has) >= rank(audience.permission)) {
     return { eligible: true, detail: `${has} permission` };
   }
+  let byPermission = refusals.get(audience);
+  if (!byPermission) refusals.set(audience, (byPermission = new Map()));
+  const known = byPermission.get(has);
+  if (known) return known;
+  const refusal = refuse(audience, has);
+  byPermission.set(has, refusal);
+  return refusal;
+}
+
+function refuse(audience: Audience, has: string): Membership {
   const missing: string[] = [];
   if (audience.teams.length > 0) missing.push(`not a member of ${audience.teams.map((t) => `@${t}`).join(" or ")}`);
   if (audience.users.length > 0) missing.push("not listed in users");

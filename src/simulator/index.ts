@@ -4,7 +4,7 @@
  * fault injection, a request log and signed webhook delivery. Used by e2e tests, the demo and
  * the benchmarks; the app reaches it through GHE_HOST/GHE_PROTOCOL like any GitHub Enterprise.
  */
-export { startSimulator, type Simulator, type SimulatorOptions, type DeliveryInput } from "./http/server.js";
+export { startSimulator, STATE_PATH, type Simulator, type SimulatorOptions, type DeliveryInput } from "./http/server.js";
 export { World, GITHUB_ACTIONS_APP_ID, type PullRef, type CommitSpec, type FileSpec, type PersonSpec, type PullRequestSpec, type CheckRunSpec, type WorldOptions } from "./world/world.js";
 export type * from "./world/records.js";
 export { SimulatorError } from "./world/errors.js";

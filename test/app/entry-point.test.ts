@@ -7,12 +7,14 @@ import { createHmac } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { Octokit } from "@octokit/rest";
 import nock from "nock";
 import { createNodeMiddleware } from "probot";
 import { agentGovernance, type AgentGovernanceApp } from "../../src/app.js";
 import { openLedger, type Ledger } from "../../src/ledger/index.js";
+import { githubRequestCounter } from "../../src/observability/github-requests.js";
 import { createMetrics } from "../../src/observability/metrics.js";
-import { APP_ID, CLAUDE_TRAILER, SHA_1, pullRequestEvent } from "./fixtures.js";
+import { APP_ID, CLAUDE_TRAILER, SHA_1, graphqlPullRequest, pullRequestEvent } from "./fixtures.js";
 import { GitHubApi, releaseNock, testProbot } from "./harness.js";
 
 const SECRET = "webhook-secret-for-tests";
@@ -189,6 +191,58 @@ describe("/healthz and /metrics", () => {
     expect(answer.type).toContain("text/plain");
     expect(answer.body).toContain('agent_governance_webhooks_total{event="pull_request.opened",outcome="queued"} 1');
     expect(answer.body).toContain('agent_governance_decisions_total{conclusion="action_required"} 1');
+  });
+
+  it("counts the evaluation's GitHub requests by installation, method and status", async () => {
+    api.token().facts(aiPullRequest).listCheckRuns(SHA_1).createCheckRun(1).addLabels();
+    await deliver("pull_request", pullRequestEvent("opened"));
+    await app.idle();
+
+    const { body } = await send("GET", "/metrics");
+
+    // POST /graphql and POST …/labels (200), GET …/check-runs (200); 201: the installation
+    // token and POST …/check-runs.
+    expect(body).toContain('agent_governance_github_requests_total{installation="4242",method="POST",status="200"} 2');
+    expect(body).toContain('agent_governance_github_requests_total{installation="4242",method="GET",status="200"} 1');
+    expect(body).toContain('agent_governance_github_requests_total{installation="4242",method="POST",status="201"} 2');
+  });
+
+  it("counts a failed GitHub request with its status", async () => {
+    api.token().factsFailing(502).listCheckRuns(SHA_1).createCheckRun(1);
+    await deliver("pull_request", pullRequestEvent("opened"));
+    await app.idle();
+
+    const { body } = await send("GET", "/metrics");
+
+    expect(body).toContain('agent_governance_github_requests_total{installation="4242",method="POST",status="502"} 1');
+  });
+
+  it("counts each request once however often one client is handed out", async () => {
+    const metrics = createMetrics();
+    const count = githubRequestCounter(metrics);
+    const octokit = new Octokit({ auth: "test-token" });
+    count(octokit, 4242);
+    count(octokit, 4242);
+    api.scope().get("/rate_limit").reply(200, {});
+
+    await octokit.request("GET /rate_limit");
+
+    expect(await metrics.registry.metrics()).toContain(
+      'agent_governance_github_requests_total{installation="4242",method="GET",status="200"} 1',
+    );
+  });
+
+  it("shows the rate-limit headroom GitHub reported last, per installation", async () => {
+    api.token();
+    api.scope().post("/graphql").reply(200, graphqlPullRequest(aiPullRequest), { "x-ratelimit-remaining": "4990" });
+    api.scope().get(/\/check-runs/).reply(200, { total_count: 0, check_runs: [] }, { "x-ratelimit-remaining": "4989" });
+    api.createCheckRun(1).addLabels();
+    await deliver("pull_request", pullRequestEvent("opened"));
+    await app.idle();
+
+    const { body } = await send("GET", "/metrics");
+
+    expect(body).toContain('agent_governance_github_rate_limit_remaining{installation="4242"} 4989');
   });
 
   it("leaves other paths to the next handler", async () => {

@@ -85,6 +85,11 @@ export interface PullRequestSpec {
   /** The organisation default; undefined = the owner has no `.github` repository. */
   orgPolicy?: string;
   reviewRequests?: { users?: string[]; teams?: string[] };
+  /**
+   * Other PRs GitHub associates with the head commit (`Commit.associatedPullRequests`); the PR
+   * itself is always listed. Default head: the same commit; default state: OPEN.
+   */
+  associated?: Array<{ number: number; headSha?: string; state?: GqlPullRequest["state"]; repo?: string }>;
 }
 
 /** The app's own bot, as GraphQL names it on timeline events. */
@@ -135,6 +140,16 @@ function review(spec: ReviewSpec): GqlReview {
   };
 }
 
+function associatedPullRequests(spec: PullRequestSpec) {
+  const nodes = [{ number: spec.number ?? PR_NUMBER }, ...(spec.associated ?? [])].map((pr) => ({
+    number: pr.number,
+    state: "state" in pr && pr.state ? pr.state : ("OPEN" as const),
+    headRefOid: "headSha" in pr && pr.headSha ? pr.headSha : spec.headSha,
+    repository: { nameWithOwner: `${OWNER}/${"repo" in pr && pr.repo ? pr.repo : REPO}` },
+  }));
+  return { totalCount: nodes.length, nodes };
+}
+
 /**
  * The answer GitHub gives to `PullRequestFacts` (the HTTP body, `{ data }` plus the NOT_FOUND
  * error entry GitHub adds when the owner has no `.github` repository).
@@ -170,6 +185,7 @@ export function graphqlPullRequest(spec: PullRequestSpec): { data: PullRequestFa
             oid: spec.headSha,
             policy: headPolicy ? { object: headPolicy } : null,
             statusCheckRollup: { contexts: { nodes: [] } },
+            associatedPullRequests: associatedPullRequests(spec),
           },
         },
       ],
@@ -378,4 +394,24 @@ export function restPullRequest(number: number, headSha: string, state: "open" |
   base.base.repo.name = repo;
   base.base.repo.full_name = `${OWNER}/${repo}`;
   return base;
+}
+
+/**
+ * `merge_group.checks_requested` for a group whose head is `headSha` and whose branch names
+ * `lastPullRequest` (GitHub's `gh-readonly-queue/<base>/pr-<N>-<base sha>`).
+ */
+export function mergeGroupEvent(
+  action: "checks_requested" | "destroyed",
+  options: { headSha: string; lastPullRequest: number; base?: string },
+): Record<string, any> {
+  const payload = example("merge_group", "checks_requested");
+  payload.action = action;
+  patchRepository(payload);
+  const base = options.base ?? "main";
+  payload.merge_group.head_sha = options.headSha;
+  payload.merge_group.head_ref = `refs/heads/gh-readonly-queue/${base}/pr-${options.lastPullRequest}-${BASE_SHA}`;
+  payload.merge_group.base_ref = `refs/heads/${base}`;
+  payload.merge_group.base_sha = BASE_SHA;
+  if (action === "destroyed") payload.reason = "merged";
+  return payload;
 }

@@ -184,6 +184,34 @@ export class GitHubApi {
     return this;
   }
 
+  /** The `MergeQueueEntries` query for `branch`, answered with the queue's entries (null: no queue). */
+  mergeQueue(
+    branch: string,
+    entries: Array<{ position: number; number: number; headSha: string; groupHead: string }> | null,
+  ): this {
+    this.scope()
+      .post("/graphql", (body) => graphqlOperation(body) === "MergeQueueEntries" && body.variables?.branch === branch)
+      .reply(200, {
+        data: {
+          repository: {
+            mergeQueue:
+              entries === null
+                ? null
+                : {
+                    entries: {
+                      nodes: entries.map((entry) => ({
+                        position: entry.position,
+                        pullRequest: { number: entry.number, headRefOid: entry.headSha },
+                        headCommit: { oid: entry.groupHead },
+                      })),
+                    },
+                  },
+          },
+        },
+      });
+    return this;
+  }
+
   /** Requests other than the installation token. */
   calls(): RecordedRequest[] {
     return this.requests.filter((request) => !request.path.includes("/access_tokens"));

@@ -13,8 +13,9 @@ const sandbox = useSandbox();
 
 beforeAll(() => {
   const { world } = sandbox();
-  world.addOrg("acme", { members: ["carol", "alice", "dave", "erin"] });
+  // Before the organisation: addUser keeps an existing account as it is.
   world.addUser("erin", { email: "erin@acme.test", name: "Erin" });
+  world.addOrg("acme", { members: ["carol", "alice", "dave", "erin"] });
   world.addUser("review-helper[bot]");
 });
 

@@ -95,7 +95,7 @@ describe("persistent GitHub failures", () => {
 
   it("recovers on the next event once GitHub answers again", async () => {
     const pr = humanPullRequest();
-    sandbox().sim.faults.fail("graphql:PullRequestFacts", { status: 500, times: 1_000 });
+    sandbox().sim.faults.secondaryRateLimit("graphql:PullRequestFacts", { times: 1_000, retryAfter: 1 });
     await sandbox().deliver("pull_request", "opened", { pr });
     expect(verdictOf(sandbox().world, pr).conclusion).toBe("failure");
 

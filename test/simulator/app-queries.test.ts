@@ -1,6 +1,7 @@
 /** The app's own GraphQL documents (src/github/facts-query.ts) run on the simulator without errors. */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { GRAPHQL_DOCUMENTS } from "../../src/github/facts-query.js";
+import { groupEntries, MERGE_QUEUE_QUERY } from "../../src/github/merge-queue.js";
 import type { PullRecord } from "../../src/simulator/index.js";
 import { startFixture, type Fixture } from "./fixture.js";
 
@@ -65,5 +66,32 @@ describe("the app's GraphQL documents", () => {
     const page = body.data.repository.pullRequest[connection];
     expect(page.nodes).toHaveLength(rest);
     expect(page.pageInfo.hasNextPage).toBe(false);
+  });
+});
+
+describe("the merge queue (MergeQueueEntries, src/github/merge-queue.ts)", () => {
+  it("lists the queued pull requests with the head commit each group made for them", async () => {
+    const { world } = f.sim;
+    const first = world.openPullRequest({ repo: "acme/widgets", author: "carol", head: "queue/one", commits: [{ message: "one", files: [{ path: "one.txt" }] }] });
+    const second = world.openPullRequest({ repo: "acme/widgets", author: "carol", head: "queue/two", commits: [{ message: "two", files: [{ path: "two.txt" }] }] });
+    const group = world.createMergeGroup("acme/widgets", [first, second]);
+
+    const { body } = await f.graphql(MERGE_QUEUE_QUERY, { owner: "acme", repo: "widgets", branch: "main" });
+
+    expect(body.errors).toBeUndefined();
+    const nodes = body.data.repository.mergeQueue.entries.nodes;
+    expect(nodes.map((n: { position: number; pullRequest: { number: number } }) => [n.position, n.pullRequest.number])).toEqual([
+      [1, first.number],
+      [2, second.number],
+    ]);
+    expect(nodes[1].headCommit.oid).toBe(group.headSha);
+    expect(groupEntries(nodes, group.headSha).map((entry) => entry.number)).toEqual([first.number, second.number]);
+    expect(groupEntries(nodes, nodes[0].headCommit.oid).map((entry) => entry.number)).toEqual([first.number]);
+  });
+
+  it("is null for a branch without merge groups", async () => {
+    const { body } = await f.graphql(MERGE_QUEUE_QUERY, { owner: "acme", repo: "widgets", branch: "no-queue-here" });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.repository.mergeQueue).toBeNull();
   });
 });

@@ -36,7 +36,9 @@ export function commitNode(m: GraphModel, repo: RepoRecord, sha: string): Node |
     committer: gitActor(m, commit.committer),
     file: ({ path }: { path: string }) => m.treeEntry(repo, sha, path.replace(/^\/+|\/+$/g, "")),
     tree: () => m.gitObject(repo, `${sha}:`),
-    authors: (args: PageArgs, _ctx: unknown, info: GraphQLResolveInfo) => connection([gitActor(m, commit.author)], args, info),
+    // GitHub: "the git author and the Co-authored-by message trailer. The git author will always be first."
+    authors: (args: PageArgs, _ctx: unknown, info: GraphQLResolveInfo) =>
+      connection([commit.author, ...coAuthors(commit.message, commit.author.date)].map((p) => gitActor(m, p)), args, info),
     signature:
       commit.verified === null
         ? null
@@ -94,6 +96,15 @@ export function commitNode(m: GraphModel, repo: RepoRecord, sha: string): Node |
 }
 
 /** A commit identity; `user` is only ever a User (GitHub's GitActor.user cannot be a Bot). */
+/** The identities of a message's `Co-authored-by: Name <email>` trailers. */
+function coAuthors(message: string, date: string): GitPerson[] {
+  return [...message.matchAll(/^[ \t]*co-authored-by[ \t]*:[ \t]*(.*?)[ \t]*<([^<>\s]+)>[ \t]*$/gim)].map((match) => ({
+    name: match[1],
+    email: match[2],
+    date,
+  }));
+}
+
 function gitActor(m: GraphModel, person: GitPerson): Node {
   const account = m.world.accountForPerson(person);
   return {

@@ -11,6 +11,7 @@ import type { World } from "../world/world.js";
 import { commitNode } from "./commit.js";
 import { connection, type PageArgs } from "./connection.js";
 import { GraphError } from "./graph-error.js";
+import { mergeQueueNode } from "./merge-queue.js";
 import { pullRequestNode } from "./pull-request.js";
 
 type Node = Record<string, unknown>;
@@ -178,6 +179,7 @@ export class GraphModel {
       owner: () => this.account(this.world.account(repo.owner)!),
       defaultBranchRef: () => this.ref(repo, repo.defaultBranch),
       ref: ({ qualifiedName }: { qualifiedName: string }) => this.ref(repo, qualifiedName.replace(/^refs\/heads\//, "")),
+      mergeQueue: ({ branch }: { branch?: string | null }) => mergeQueueNode(this, repo, branch ?? repo.defaultBranch),
       object: ({ expression, oid }: { expression?: string; oid?: string }) => this.gitObject(repo, expression ?? oid ?? ""),
       pullRequest: ({ number }: { number: number }) => {
         const pull = repo.pulls.get(number);

@@ -15,6 +15,9 @@ import { Credentials } from "./credentials.js";
 import { Faults } from "./faults.js";
 import { errorBody, RequestHandler } from "./handler.js";
 
+/** GET: the simulated world as JSON (accounts, repositories, pull requests, check runs, requests). */
+export const STATE_PATH = "/_simulator/state";
+
 export interface SimulatorOptions {
   /** 0 (default) = any free port. */
   port?: number;
@@ -69,6 +72,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const deliveries: DeliveryResult[] = [];
 
   const server: Server = createServer((req, res) => {
+    // The whole world as JSON, for a person looking around (`npm run demo -- --keep`); not a
+    // GitHub route, so it is neither authenticated nor recorded in the request log.
+    if (req.method === "GET" && req.url?.split("?")[0] === STATE_PATH) {
+      res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
+      res.end(JSON.stringify(world.toJSON(), null, 2));
+      return;
+    }
     handler.handle(req, res).catch((error: unknown) => {
       // A simulator bug must look like a GitHub 500, not hang the app under test.
       if (!res.headersSent) {
