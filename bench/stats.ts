@@ -30,3 +30,5 @@ export function distribution(samples: readonly number[]): Distribution {
 }
 
 export const ms = (value: number, digits = 2): string => `${value.toFixed(digits)} ms`;
+
+export const mib = (bytes: number | undefined): string => (bytes === undefined ? "n/a" : `${(bytes / 1024 / 1024).toFixed(0)} MiB`);

@@ -14,6 +14,7 @@ import {
   type PullRequestTarget,
 } from "./events/targets.js";
 import { RE_EVALUATE_ACTION, type GitHubClient } from "./github/index.js";
+import { pullRequestFromQueueBranch } from "./github/merge-queue.js";
 import { ledgerOptionsFromEnv, openLedger, type Ledger } from "./ledger/index.js";
 import { githubRequestCounter } from "./observability/github-requests.js";
 import { createMetrics, type Metrics } from "./observability/metrics.js";
@@ -196,9 +197,11 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       const targets = targetsFromCheckPayload(installationId, payload.repository, payload.check_suite.pull_requests);
       for (const target of targets) enqueue(octokitOf(context), target);
       // An empty list is a fork's PR, or no PR at all. Suites completing on the default branch
-      // are the common no-PR case and would cost a lookup per commit: skip those.
-      const onDefaultBranch = payload.check_suite.head_branch === payload.repository.default_branch;
-      if (targets.length === 0 && !(payload.action === "completed" && onDefaultBranch)) {
+      // or on a merge queue's branch are the common no-PR cases and would cost a lookup per
+      // commit: skip those (a merge group is judged by its merge_group event).
+      const headBranch = payload.check_suite.head_branch ?? "";
+      const withoutPullRequests = headBranch === payload.repository.default_branch || pullRequestFromQueueBranch(headBranch) !== null;
+      if (targets.length === 0 && !(payload.action === "completed" && withoutPullRequests)) {
         enqueueByCommit(octokitOf(context), installationId, payload.repository, payload.check_suite.head_sha);
       } else if (targets.length === 0) {
         return count(context, "ignored");

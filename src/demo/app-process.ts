@@ -17,6 +17,8 @@ export interface AppProcessOptions {
   env: Record<string, string>;
   /** `npm` runs `npm start` (production); `node` skips npm's start-up (benchmarks). Default npm. */
   launcher?: Launcher;
+  /** Extra node options for the `node` launcher, e.g. ["--cpu-prof"] (not allowed in NODE_OPTIONS). */
+  nodeArgs?: string[];
   /** How long to wait for "listening" (default 20 s). */
   startTimeoutMs?: number;
   /** Called with every line the process writes (parsed when it is JSON). */
@@ -78,7 +80,7 @@ export async function startAppProcess(options: AppProcessOptions): Promise<AppPr
   Object.assign(env, options.env);
 
   const launcher = options.launcher ?? "npm";
-  const [command, args] = launcher === "npm" ? ["npm", ["start", "--silent"]] : [process.execPath, [server]];
+  const [command, args] = launcher === "npm" ? ["npm", ["start", "--silent"]] : [process.execPath, [...(options.nodeArgs ?? []), server]];
   // Its own process group, so that stop() also ends the node process npm started.
   const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   const logs: LogLine[] = [];

@@ -16,6 +16,8 @@ export interface SandboxOptions {
   /** Extra variables for the app (e.g. DATABASE_URL); they win over the sandbox's own. */
   env?: Record<string, string>;
   launcher?: Launcher;
+  /** Extra node options for the `node` launcher (profiling). */
+  nodeArgs?: string[];
   /** Keep request bodies in the simulator's log (default true). */
   recordBodies?: boolean;
   /** Simulator port (default: any free one). */
@@ -70,7 +72,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     GOVERNANCE_WRITE_INTERVAL_MS: "0",
     ...options.env,
   };
-  const start = () => startAppProcess({ launcher: options.launcher, onLog: options.onLog, env });
+  const start = () => startAppProcess({ launcher: options.launcher, nodeArgs: options.nodeArgs, onLog: options.onLog, env });
   let app: AppProcess;
   try {
     app = await start();

@@ -8,7 +8,7 @@ import { schema } from "@octokit/graphql-schema";
 import { buildClientSchema, parse, validate } from "graphql";
 import nock from "nock";
 import { groupEntries, MERGE_QUEUE_QUERY, pullRequestFromQueueBranch } from "../../src/github/merge-queue.js";
-import { CLAUDE_TRAILER, SHA_1, SHA_2, SHA_3, mergeGroupEvent, type PullRequestSpec } from "./fixtures.js";
+import { CLAUDE_TRAILER, SHA_1, SHA_2, SHA_3, checkSuiteEvent, mergeGroupEvent, type PullRequestSpec } from "./fixtures.js";
 import { type Harness, releaseNock, startApp } from "./harness.js";
 
 const GROUP_1 = "a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1";
@@ -172,6 +172,20 @@ describe("merge_group.checks_requested", () => {
 describe("merge_group.destroyed", () => {
   it("makes no GitHub request", async () => {
     await h.deliver("merge_group", mergeGroupEvent("destroyed", { headSha: GROUP_2, lastPullRequest: 8 }));
+
+    expect(h.api.calls()).toEqual([]);
+    expect(h.api.unexpected).toEqual([]);
+  });
+});
+
+describe("other events on a merge group's commit", () => {
+  it("check_suite.completed on a merge queue branch makes no request (no pull request has that head)", async () => {
+    const payload = checkSuiteEvent("completed", 15368);
+    payload.check_suite.pull_requests = [];
+    payload.check_suite.head_sha = GROUP_2;
+    payload.check_suite.head_branch = `gh-readonly-queue/main/pr-8-${GROUP_1}`;
+
+    await h.deliver("check_suite", payload);
 
     expect(h.api.calls()).toEqual([]);
     expect(h.api.unexpected).toEqual([]);

@@ -1,0 +1,151 @@
+/** bench/RESULTS.md: every figure beside its goal, with the machine and the command. */
+import type { EngineResult } from "./engine.js";
+import type { RequestCount } from "./requests.js";
+import { mib, type Distribution } from "./stats.js";
+import type { LoadResult } from "./throughput.js";
+
+export interface ThroughputRun {
+  label: string;
+  nodeOptions: string;
+  results: LoadResult[];
+  idleRssBytes: number | undefined;
+}
+
+export interface BenchResults {
+  date: string;
+  machine: string;
+  command: string;
+  engine?: EngineResult;
+  requests?: { steady: RequestCount[]; growth: RequestCount[] };
+  throughput?: ThroughputRun[];
+}
+
+const RSS_GOAL = 150 * 1024 * 1024;
+const f2 = (x: number) => x.toFixed(2);
+const verdict = (ok: boolean) => (ok ? "✅ met" : "❌ missed");
+
+function timing(name: string, d: Distribution, goal: string, ok?: boolean): string {
+  return `| ${name} | ${f2(d.median)} ms | ${f2(d.p95)} ms | ${f2(d.p99)} ms | ${f2(d.min)} ms | ${d.runs} | ${goal} | ${ok === undefined ? "" : verdict(ok)} |`;
+}
+
+function engineSection(engine: EngineResult): string[] {
+  return [
+    "## Pure engine",
+    "",
+    "`evaluate()` (src/policy/evaluate.ts) on a 250-commit, 3 000-file pull request under a 50-rule policy",
+    "(every `when` condition, all gates, autonomy tiers; 42 reviews, 45 teams; bench/large-pull-request.ts),",
+    "timed alone after 50 warm-up runs. Policy loading and check-run rendering, the other pure steps of an",
+    "evaluation, are shown for context.",
+    "",
+    "| step | median | p95 | p99 | min | runs | goal | |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    timing("evaluate()", engine.evaluate, "median < 5 ms (SPEC: < 20 ms)", engine.evaluate.median < 5),
+    timing("load + validate the policy (YAML → Policy)", engine.loadPolicy, "—"),
+    timing("render the check run", engine.render, "—"),
+    "",
+    `Decision: \`${engine.conclusion}\`, ${engine.rules} rules judged, summary ${engine.summaryChars} characters.`,
+    "",
+  ];
+}
+
+function requestsSection(requests: { steady: RequestCount[]; growth: RequestCount[] }): string[] {
+  const row = (r: RequestCount) => `| ${r.scenario} | ${r.requests} | ${r.breakdown} |`;
+  return [
+    "## GitHub requests per evaluation",
+    "",
+    "Counted on the simulator (requests made with the installation token; the token itself is not counted)",
+    "while the real server evaluates. Policy: one rule needing team `senior-engineers`. Goal: 2 (one GraphQL",
+    "read, one check-run write), never more than 3 in steady state for PRs up to 100 commits and 100 files.",
+    "",
+    "| scenario | requests | which |",
+    "| --- | --- | --- |",
+    ...requests.steady.map(row),
+    "",
+    "How the count grows with the size of the pull request (GitHub pages commits and files by 100):",
+    "",
+    "| pull request | requests | which |",
+    "| --- | --- | --- |",
+    ...requests.growth.map(row),
+    "",
+  ];
+}
+
+function throughputSection(runs: ThroughputRun[]): string[] {
+  const lines = [
+    "## The real server under load",
+    "",
+    "The built server (`node dist/src/server.js`, what `npm start` runs; NODE_ENV=production, LOG_FORMAT=json,",
+    "SQLite ledger) against the simulator on loopback. Signed `pull_request_review.submitted` deliveries",
+    "round-robin over 100 open AI PRs; before each delivery the simulated PR gets a review that changes the",
+    "verdict. Latency = time to the server's HTTP answer (it acknowledges, then evaluates in its queue);",
+    "evaluations = decisions the server logged until its queue was empty (coalescing folds the queued events",
+    "of one PR into one evaluation). Peak RSS = VmHWM of the server process. The load generator and the",
+    "simulator share the same 2 cores with the server.",
+    "",
+    "| server | concurrent | deliveries | webhooks/s | p50 | p99 | evaluations | evaluations/s | drain | peak RSS |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+  ];
+  for (const run of runs) {
+    for (const r of run.results) {
+      lines.push(
+        `| ${run.label} | ${r.concurrency} | ${r.deliveries} | ${r.perSecond.toFixed(0)} | ${f2(r.latency.median)} ms | ${f2(r.latency.p99)} ms | ` +
+          `${r.evaluations} | ${r.evaluationsPerSecond.toFixed(0)} | ${r.drainSeconds.toFixed(1)} s | ${mib(r.peakRssBytes)} |`,
+      );
+    }
+  }
+  const production = runs[0];
+  const best = Math.max(...production.results.map((r) => r.perSecond));
+  const peak = Math.max(...production.results.map((r) => r.peakRssBytes ?? 0));
+  lines.push(
+    "",
+    `Idle RSS right after start: ${runs.map((run) => `${mib(run.idleRssBytes)} (${run.nodeOptions || "no options"})`).join(", ")}.`,
+    "",
+    "| goal | result | |",
+    "| --- | --- | --- |",
+    `| ≥ 500 webhooks/s | ${best.toFixed(0)} webhooks/s at 32 concurrent deliveries | ${verdict(best >= 500)} |`,
+    `| peak RSS < 150 MB | ${mib(peak)} without options${runs[1] ? `; ${mib(Math.max(...runs[1].results.map((r) => r.peakRssBytes ?? 0)))} with ${runs[1].nodeOptions}` : ""} | ${verdict(peak < RSS_GOAL)} |`,
+    "",
+  );
+  return lines;
+}
+
+export function renderResults(results: BenchResults): string {
+  return [
+    "# Benchmark results",
+    "",
+    `Measured ${results.date} on ${results.machine}.`,
+    "",
+    `Command: \`${results.command}\` (builds, then runs \`node dist/bench/run.js\`). Numbers vary with the`,
+    "machine's load; rerun to compare. Notes on what misses its goal, and why, are at the end.",
+    "",
+    ...(results.engine ? engineSection(results.engine) : []),
+    ...(results.requests ? requestsSection(results.requests) : []),
+    ...(results.throughput ? throughputSection(results.throughput) : []),
+    ...NOTES,
+  ].join("\n");
+}
+
+/** What the figures mean where they miss a goal: kept with the numbers so RESULTS.md stands alone. */
+const NOTES = [
+  "## Notes",
+  "",
+  "- **Engine.** The first profile showed `judgeApprovals` spending most of its time in object spreads",
+  "  (`{ ...record, ...reason }` for every rule × reviewer: 2 000 per evaluation here); plain object literals, a",
+  "  per-evaluation memo of who may never approve, shared refusal explanations and literal prefix/suffix",
+  "  checks before glob RegExps took the median from ≈ 11 ms to ≈ 3 ms on this machine.",
+  "- **Requests on a new head commit: 3, goal 2.** On the first evaluation of a head SHA the app lists its own",
+  "  check runs on that commit (`GET …/commits/{sha}/check-runs`) before creating one, so a redelivered webhook,",
+  "  a restart or another replica never creates a duplicate run. Folding that lookup into the GraphQL read",
+  "  (`checkSuites(filterBy: {appId})` on the head commit) would make it 2; it is not done yet. A fresh AI PR",
+  "  also labels it and requests reviews once (4–6 requests, once per PR); the team roster is read once per",
+  "  TTL. Reviews and re-runs on a known head are at the goal (2, or 1 when nothing changed).",
+  "- **Large PRs** page commits and files by 100 (GitHub's maximum), so a 3 000-file PR costs 30 GraphQL reads",
+  "  on every evaluation. Commits and files of a head SHA never change, so caching them per SHA would make",
+  "  reviews on a large PR cost 2 as well; not done yet.",
+  "- **Peak RSS.** The server idles at ≈ 100 MB (Node ≈ 40, Probot and Octokit ≈ 30, the app and its",
+  "  dependencies ≈ 22). Under a burst V8 lets garbage accumulate in old space before a full collection; the",
+  "  live heap after a full GC is ≈ 22 MB (no leak). A heap cap (`NODE_OPTIONS=--max-old-space-size=96`)",
+  "  makes V8 collect earlier and keeps the peak near the goal with no loss of throughput (second row).",
+  "  Loading `pg`, `ioredis` and `bullmq` only when DATABASE_URL / REDIS_URL are set keeps the baseline down.",
+  "",
+];
