@@ -7,7 +7,7 @@
  *
  * Needs Redis and PostgreSQL: REDIS_URL (default redis://127.0.0.1:6379) and BENCH_DATABASE_URL
  * (default postgres://postgres@127.0.0.1:5432/test; a fresh database is created and dropped).
- * Options: --orgs N --pulls-per-org N --webhooks N --seed N --only kill|steady
+ * Options: --orgs N --pulls-per-org N --webhooks N --seed N --only kill|steady --no-results
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -34,6 +34,7 @@ async function main(): Promise<void> {
       webhooks: { type: "string", default: "5000" },
       seed: { type: "string", default: "20240605" },
       only: { type: "string" },
+      "no-results": { type: "boolean", default: false },
     },
   });
   const load: LoadOptions = {
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
     const differing = [...steady.shown].filter(([pr, shown]) => killed.shown.get(pr) !== shown).map(([pr]) => pr);
     if (differing.length > 0) failures.push(`killing a replica changed the final result of ${differing.length} PRs: ${differing.slice(0, 5).join(", ")}`);
   }
-  writeResults(runs, load);
+  if (!values["no-results"]) writeResults(runs, load);
   if (failures.length > 0) {
     console.error(`\nFAILED:\n- ${failures.join("\n- ")}`);
     process.exit(1);

@@ -10,14 +10,14 @@
  * - throughput: webhooks/s, latency and peak RSS of the real server on loopback.
  * Every loop is bounded; nothing leaves 127.0.0.1.
  */
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "../src/demo/app-process.js";
 import { startSandbox, type Sandbox } from "../src/demo/sandbox.js";
 import { benchEngine } from "./engine.js";
 import { describeMachine } from "./machine.js";
 import { benchRequests } from "./requests.js";
-import { renderResults, type BenchResults, type ThroughputRun } from "./results.js";
+import { keptSections, renderResults, type BenchResults, type ThroughputRun } from "./results.js";
 import { mib } from "./stats.js";
 import { loadServer, openPullRequests, type LoadResult } from "./throughput.js";
 
@@ -94,9 +94,9 @@ async function main(argv: string[]): Promise<void> {
     ];
   }
 
-  const markdown = renderResults(results);
+  const file = join(projectRoot(), "bench", "RESULTS.md");
+  const markdown = renderResults(results, existsSync(file) ? keptSections(readFileSync(file, "utf8")) : []);
   if (asked.length === 0) {
-    const file = join(projectRoot(), "bench", "RESULTS.md");
     writeFileSync(file, markdown);
     log(`\nwrote ${file}`);
   } else {

@@ -1,28 +1,25 @@
 /**
  * Probot wiring only: which events matter, which pull requests they concern, and the HTTP
- * endpoints beside the webhook path. Every pull-request event goes through the coalescing
- * queue into `evaluatePullRequest` (a merge group into `evaluateMergeGroup`); the webhook is
- * acknowledged as soon as its work is queued.
+ * endpoints beside the webhook path. Every event becomes a data job (pipeline/jobs.ts) on the
+ * work queue — in this process, or in Redis shared by all replicas when REDIS_URL is set — and
+ * the webhook is acknowledged as soon as its job is queued. Pull-request jobs coalesce per PR
+ * into `evaluatePullRequest` (a merge group into `evaluateMergeGroup`).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { Redis } from "ioredis";
 import type { ApplicationFunction, Context, Probot } from "probot";
 import { POLICY_FILE } from "./config/policy.js";
-import {
-  targetFromPullRequest,
-  targetKey,
-  targetsFromCheckPayload,
-  type PullRequestTarget,
-} from "./events/targets.js";
-import { RE_EVALUATE_ACTION, type GitHubClient } from "./github/index.js";
+import { targetFromPullRequest, targetKey, targetsFromCheckPayload, type PullRequestTarget } from "./events/targets.js";
+import { RE_EVALUATE_ACTION } from "./github/index.js";
 import { pullRequestFromQueueBranch } from "./github/merge-queue.js";
+import { SharedCheckRunMemo } from "./github/shared-check-run-memo.js";
 import { ledgerOptionsFromEnv, openLedger, type Ledger } from "./ledger/index.js";
 import { githubRequestCounter } from "./observability/github-requests.js";
 import { createMetrics, type Metrics } from "./observability/metrics.js";
 import { createPipelineContext, type PipelineContext } from "./pipeline/context.js";
-import { evaluateMergeGroup } from "./pipeline/evaluate-merge-group.js";
-import { evaluatePullRequest } from "./pipeline/evaluate-pull-request.js";
-import { recordMergedPullRequest, recordPushedReverts } from "./pipeline/record-history.js";
-import { CoalescingQueue } from "./queue/coalescing-queue.js";
+import { runJob, workOf, type Job, type RepositoryRef } from "./pipeline/jobs.js";
+import { openWorkQueue, queueSettingsFromEnv } from "./queue/open-queue.js";
+import type { WorkQueue } from "./queue/work-queue.js";
 
 export interface AgentGovernanceOptions {
   /** The ledger to use; `undefined` opens one from the environment (DATABASE_URL or GOVERNANCE_DATA_DIR); null = none. */
@@ -56,9 +53,8 @@ const PULL_REQUEST_ACTIONS = [
 export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGovernanceApp {
   let ctx: PipelineContext | null = null;
   let ownsLedger = false;
-  const queue = new CoalescingQueue(options.concurrencyPerInstallation ?? envNumber("GOVERNANCE_CONCURRENCY_PER_INSTALLATION", 4), (error, key) =>
-    ctx?.log.error({ err: error, key }, "queued job failed"),
-  );
+  let queue: WorkQueue<Job> | null = null;
+  let sharedMemoRedis: Redis | null = null;
 
   const appFn: ApplicationFunction = async (app: Probot, { addHandler }) => {
     const metrics = options.metrics ?? createMetrics({ defaultMetrics: true });
@@ -68,6 +64,13 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       ownsLedger = true;
     }
     const appId = options.appId ?? (Number(process.env.APP_ID) || undefined);
+    const settings = queueSettingsFromEnv(process.env, { concurrencyPerInstallation: options.concurrencyPerInstallation });
+    // Replicas share the check-run memo too: otherwise one could skip, as "unchanged", a write
+    // that another replica's later write made necessary.
+    if (settings.redisUrl) {
+      sharedMemoRedis = new Redis(settings.redisUrl, { maxRetriesPerRequest: 2, commandTimeout: 5_000, connectionName: "agent-governance" });
+      sharedMemoRedis.on("error", (error) => app.log.warn({ err: error }, "Redis (check-run memo) unavailable"));
+    }
     const pipeline = createPipelineContext({
       appId,
       ledger,
@@ -76,29 +79,24 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       log: app.log,
       directoryTtlSeconds: options.directoryTtlSeconds ?? envNumber("GOVERNANCE_DIRECTORY_TTL_SECONDS", 60),
       checkRunMemoMaxAgeMs: envNumber("GOVERNANCE_CHECK_RUN_MEMO_SECONDS", 0) * 1000 || undefined,
+      checkRuns: sharedMemoRedis
+        ? new SharedCheckRunMemo(sharedMemoRedis, settings.prefix, (error) => app.log.warn({ err: error }, "check-run memo: Redis error"))
+        : undefined,
     });
     ctx = pipeline;
 
-    /** Labels this process itself changed, so their labeled/unlabeled echoes do not trigger work. */
+    /** Labels this process itself changed, so their labeled/unlabeled echoes do not trigger work.
+     * Per process: with replicas, an echo reaching another replica costs one evaluation that
+     * finds nothing changed (no write). */
     const ownLabelChanges = new Map<string, Set<string>>();
-
-    const enqueue = (octokit: GitHubClient, target: PullRequestTarget) => {
-      queue.submit(String(target.installationId), targetKey(target), async () => {
-        const outcome = await evaluatePullRequest(pipeline, octokit, target);
-        const label = outcome.decision?.label;
-        if (label && (label.add || label.remove)) {
-          const key = targetKey(target);
-          const set = ownLabelChanges.get(key) ?? new Set<string>();
-          if (label.add) set.add(label.add.toLowerCase());
-          if (label.remove) set.add(label.remove.toLowerCase());
-          ownLabelChanges.set(key, set);
-          if (ownLabelChanges.size > 10_000) ownLabelChanges.delete(ownLabelChanges.keys().next().value!);
-        }
-        metrics.queueDepth.set({ state: "waiting" }, queue.stats().waiting);
-      });
-      const stats = queue.stats();
-      metrics.queueDepth.set({ state: "running" }, stats.running);
-      metrics.queueDepth.set({ state: "waiting" }, stats.waiting);
+    const rememberOwnLabels = (target: PullRequestTarget, label: { add?: string | null; remove?: string | null } | undefined) => {
+      if (!label || !(label.add || label.remove)) return;
+      const key = targetKey(target);
+      const set = ownLabelChanges.get(key) ?? new Set<string>();
+      if (label.add) set.add(label.add.toLowerCase());
+      if (label.remove) set.add(label.remove.toLowerCase());
+      ownLabelChanges.set(key, set);
+      if (ownLabelChanges.size > 10_000) ownLabelChanges.delete(ownLabelChanges.keys().next().value!);
     };
 
     const installationOf = (context: Context): number | null => {
@@ -107,11 +105,29 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
     };
 
     const countRequests = githubRequestCounter(metrics);
-    /** The event's Octokit, its requests counted for /metrics (githubRequests, rateLimitRemaining). */
-    const octokitOf = (context: Context): Context["octokit"] => {
-      countRequests(context.octokit, installationOf(context) ?? "none");
-      return context.octokit;
-    };
+    const work: WorkQueue<Job> = openWorkQueue<Job>(
+      settings,
+      (job) =>
+        runJob(job, {
+          pipeline,
+          // Jobs are data, so the client is made where the job runs: any replica can run it.
+          // Its requests are counted for /metrics (githubRequests, rateLimitRemaining).
+          octokitFor: async (installationId) => {
+            const octokit = await app.auth(installationId);
+            countRequests(octokit, installationId);
+            return octokit;
+          },
+          submit,
+          evaluated: (target, outcome) => rememberOwnLabels(target, outcome.decision?.label),
+        }),
+      (error, key) => app.log.error({ err: error, key }, "queued job failed"),
+    );
+    queue = work;
+
+    async function submit(job: Job): Promise<void> {
+      await work.submit(workOf(job));
+    }
+    const enqueue = (target: PullRequestTarget) => submit({ type: "evaluate", target });
 
     const count = (context: Context, outcome: "queued" | "ignored") => {
       metrics.webhooks.inc({ event: `${context.name}.${(context.payload as { action?: string }).action ?? ""}`.replace(/\.$/, ""), outcome });
@@ -134,7 +150,7 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
         const own = ownLabelChanges.get(targetKey({ owner: payload.repository.owner.login, repo: payload.repository.name, number: payload.pull_request.number }));
         if (payload.sender.type === "Bot" && name && own?.has(name)) return count(context, "ignored");
       }
-      enqueue(octokitOf(context), targetFromPullRequest(installationId, payload.repository, payload.pull_request));
+      await enqueue(targetFromPullRequest(installationId, payload.repository, payload.pull_request));
       count(context, "queued");
     });
 
@@ -142,7 +158,7 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       const installationId = installationOf(context);
       // Only a base-branch change alters the evaluation (the policy is read from the base).
       if (installationId === null || !context.payload.changes?.base) return count(context, "ignored");
-      enqueue(octokitOf(context), targetFromPullRequest(installationId, context.payload.repository, context.payload.pull_request));
+      await enqueue(targetFromPullRequest(installationId, context.payload.repository, context.payload.pull_request));
       count(context, "queued");
     });
 
@@ -150,24 +166,23 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       const installationId = installationOf(context);
       const pr = context.payload.pull_request;
       if (installationId === null || !pr.merged || !pipeline.ledger) return count(context, "ignored");
-      const target = targetFromPullRequest(installationId, context.payload.repository, pr);
-      // Its own key: under the evaluation key a later event's evaluation would replace a
-      // pending merge record (coalescing keeps only the latest job), and the merge be lost.
-      queue.submit(String(installationId), `${targetKey(target)}:merged`, () =>
-        recordMergedPullRequest(pipeline, octokitOf(context), target, {
+      await submit({
+        type: "record-merge",
+        target: targetFromPullRequest(installationId, context.payload.repository, pr),
+        merged: {
           mergeCommitSha: pr.merge_commit_sha ?? null,
-          mergedAt: new Date(pr.merged_at ?? Date.now()),
+          mergedAt: new Date(pr.merged_at ?? Date.now()).toISOString(),
           title: pr.title,
           body: pr.body ?? "",
-        }),
-      );
+        },
+      });
       count(context, "queued");
     });
 
     app.on(["pull_request_review.submitted", "pull_request_review.edited", "pull_request_review.dismissed"], async (context) => {
       const installationId = installationOf(context);
       if (installationId === null) return count(context, "ignored");
-      enqueue(octokitOf(context), targetFromPullRequest(installationId, context.payload.repository, context.payload.pull_request));
+      await enqueue(targetFromPullRequest(installationId, context.payload.repository, context.payload.pull_request));
       count(context, "queued");
     });
 
@@ -179,9 +194,9 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
         return count(context, "ignored");
       }
       const targets = targetsFromCheckPayload(installationId, payload.repository, payload.check_run.pull_requests);
-      for (const target of targets) enqueue(octokitOf(context), target);
+      for (const target of targets) await enqueue(target);
       // GitHub lists no PR when the head is in a fork: find the PRs through the commit.
-      if (targets.length === 0) enqueueByCommit(octokitOf(context), installationId, payload.repository, payload.check_run.head_sha);
+      if (targets.length === 0) await enqueueByCommit(installationId, payload.repository, payload.check_run.head_sha);
       count(context, "queued");
     });
 
@@ -195,14 +210,14 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
         return count(context, "ignored");
       }
       const targets = targetsFromCheckPayload(installationId, payload.repository, payload.check_suite.pull_requests);
-      for (const target of targets) enqueue(octokitOf(context), target);
+      for (const target of targets) await enqueue(target);
       // An empty list is a fork's PR, or no PR at all. Suites completing on the default branch
       // or on a merge queue's branch are the common no-PR cases and would cost a lookup per
       // commit: skip those (a merge group is judged by its merge_group event).
       const headBranch = payload.check_suite.head_branch ?? "";
       const withoutPullRequests = headBranch === payload.repository.default_branch || pullRequestFromQueueBranch(headBranch) !== null;
       if (targets.length === 0 && !(payload.action === "completed" && withoutPullRequests)) {
-        enqueueByCommit(octokitOf(context), installationId, payload.repository, payload.check_suite.head_sha);
+        await enqueueByCommit(installationId, payload.repository, payload.check_suite.head_sha);
       } else if (targets.length === 0) {
         return count(context, "ignored");
       }
@@ -213,7 +228,7 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       const installationId = installationOf(context);
       const { payload } = context;
       if (installationId === null) return count(context, "ignored");
-      enqueueByCommit(octokitOf(context), installationId, payload.repository, payload.sha);
+      await enqueueByCommit(installationId, payload.repository, payload.sha);
       count(context, "queued");
     });
 
@@ -225,18 +240,24 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       const repo = { owner: payload.repository.full_name.split("/")[0], repo: payload.repository.name };
       const commits = payload.commits ?? [];
       if (pipeline.ledger && commits.length) {
-        queue.submit(String(installationId), `${repo.owner}/${repo.repo}:push:${payload.after}`, () =>
-          recordPushedReverts(pipeline, repo, commits.map((c) => ({ id: c.id, message: c.message, timestamp: c.timestamp }))),
-        );
+        await submit({
+          type: "record-push",
+          installationId,
+          repository: repo,
+          after: payload.after,
+          commits: commits.map((c) => ({ id: c.id, message: c.message, timestamp: c.timestamp })),
+        });
       }
       const touchesPolicy = commits.some((c) =>
         [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])].includes(POLICY_FILE),
       );
       if (touchesPolicy) {
         // An organisation default changed: every repository of the installation may be affected.
-        queue.submit(String(installationId), `${repo.owner}/${repo.repo}:policy-changed`.toLowerCase(), async () => {
-          const repos = repo.repo === ".github" ? await installationRepositories(octokitOf(context)) : [repo];
-          for (const r of repos) await enqueueOpenPullRequests(octokitOf(context), installationId, r);
+        await submit({
+          type: "open-pull-requests",
+          installationId,
+          repositories: repo.repo === ".github" ? "installation" : [repo],
+          reason: "policy-changed",
         });
       }
       count(context, "queued");
@@ -249,15 +270,11 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
         repositories?: Array<{ full_name: string }>;
         repositories_added?: Array<{ full_name: string }>;
       };
-      const repos = (payload.repositories_added ?? payload.repositories ?? []).map((r) => {
+      const repos = (payload.repositories_added ?? payload.repositories ?? []).map((r): RepositoryRef => {
         const [owner, repo] = r.full_name.split("/");
         return { owner, repo };
       });
-      for (const r of repos) {
-        queue.submit(String(installationId), `${r.owner}/${r.repo}:installed`.toLowerCase(), () =>
-          enqueueOpenPullRequests(octokitOf(context), installationId, r),
-        );
-      }
+      for (const r of repos) await submit({ type: "open-pull-requests", installationId, repositories: [r], reason: "installed" });
       count(context, "queued");
     });
 
@@ -275,10 +292,7 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
         headRef: mergeGroup.head_ref,
         baseRef: mergeGroup.base_ref,
       };
-      const octokit = octokitOf(context);
-      queue.submit(String(installationId), `${group.owner}/${group.repo}@${group.headSha}:merge-group`.toLowerCase(), async () => {
-        await evaluateMergeGroup(pipeline, octokit, group);
-      });
+      await submit({ type: "merge-group", group });
       count(context, "queued");
     });
 
@@ -296,49 +310,36 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
 
     /** The open PRs whose head is `sha`. The lookup is queued too: the webhook is
      * acknowledged without waiting for GitHub. */
-    function enqueueByCommit(
-      octokit: Context["octokit"],
-      installationId: number,
-      repository: { name: string; owner: { login: string } },
-      sha: string,
-    ) {
-      const owner = repository.owner.login;
-      const repo = repository.name;
-      queue.submit(String(installationId), `${owner}/${repo}@${sha}:pulls`.toLowerCase(), async () => {
-        const { data } = await octokit.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", {
-          owner,
-          repo,
-          commit_sha: sha,
-        });
-        const open = data.filter((pr) => pr.state === "open" && pr.head.sha === sha);
-        for (const pr of open) enqueue(octokit, targetFromPullRequest(installationId, repository, pr));
-      });
+    function enqueueByCommit(installationId: number, repository: { name: string; owner: { login: string } }, sha: string) {
+      return submit({ type: "pulls-for-commit", installationId, repository: { owner: repository.owner.login, repo: repository.name }, sha });
     }
 
-    async function enqueueOpenPullRequests(octokit: Context["octokit"], installationId: number, repo: { owner: string; repo: string }) {
-      const pulls = await octokit.paginate("GET /repos/{owner}/{repo}/pulls", { ...repo, state: "open", per_page: 100 });
-      for (const pr of pulls) {
-        enqueue(octokit, { installationId, owner: repo.owner, repo: repo.repo, number: pr.number, headSha: pr.head.sha });
-      }
-    }
+    /** null when the queue's store does not answer (Redis down). */
+    const queueStats = () => work.stats().catch(() => null);
 
     const endpoints = async (req: IncomingMessage, res: ServerResponse) => {
       const path = (req.url ?? "").split("?")[0];
       if (req.method !== "GET") return false;
       if (path === "/healthz") {
-        const ledgerUp = pipeline.ledger ? await pipeline.ledger.ping() : null;
-        const healthy = ledgerUp !== false;
+        const [ledgerUp, redisUp] = await Promise.all([pipeline.ledger ? pipeline.ledger.ping() : null, work.ping()]);
+        // With Redis configured, webhooks cannot be queued without it: the replica is down.
+        const healthy = ledgerUp !== false && redisUp !== false;
         const body = {
           status: healthy ? "ok" : "unavailable",
           ledger: pipeline.ledger ? { driver: pipeline.ledger.driver, reachable: ledgerUp } : { configured: false },
-          redis: process.env.REDIS_URL ? { configured: true } : { configured: false },
-          queue: queue.stats(),
+          redis: redisUp === null ? { configured: false } : { configured: true, reachable: redisUp },
+          queue: { kind: work.kind, ...(await queueStats()) },
         };
         res.writeHead(healthy ? 200 : 503, { "content-type": "application/json" });
         res.end(JSON.stringify(body));
         return true;
       }
       if (path === "/metrics") {
+        const stats = await queueStats();
+        if (stats) {
+          metrics.queueDepth.set({ state: "running" }, stats.running);
+          metrics.queueDepth.set({ state: "waiting" }, stats.waiting);
+        }
         res.writeHead(200, { "content-type": metrics.registry.contentType });
         res.end(await metrics.registry.metrics());
         return true;
@@ -355,9 +356,14 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
   };
 
   return Object.assign(appFn, {
-    idle: () => queue.idle(),
+    idle: async () => {
+      await queue?.idle();
+    },
     shutdown: async () => {
-      await queue.idle();
+      // In-process: finish everything queued. Redis: finish what this replica is running; the
+      // rest stays queued for the other replicas.
+      await queue?.close();
+      await sharedMemoRedis?.quit().catch(() => undefined);
       if (ownsLedger && ctx?.ledger) await ctx.ledger.close();
     },
     pipeline: () => {
@@ -365,11 +371,6 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       return ctx;
     },
   });
-}
-
-async function installationRepositories(octokit: Context["octokit"]): Promise<Array<{ owner: string; repo: string }>> {
-  const repos = await octokit.paginate("GET /installation/repositories", { per_page: 100 });
-  return repos.map((r) => ({ owner: r.owner.login, repo: r.name }));
 }
 
 function envNumber(name: string, fallback: number): number {

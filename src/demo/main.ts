@@ -46,6 +46,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const stage = new Stage(sandbox, say);
+  // The app runs in its own process group: Ctrl-C reaches only this process, which stops it.
+  onSignal = () => void sandbox.close().finally(() => process.exit(130));
   try {
     setUpCast(sandbox.world);
     say.line(`  simulator  ${sandbox.sim.url}  (GitHub Enterprise API: /api/v3, /api/graphql)`);
@@ -74,14 +76,23 @@ async function main(argv: string[]): Promise<number> {
     if (stage.failures.length === 0) say.outcome(true, "every verdict is the one the story expects");
     else for (const failure of stage.failures) say.outcome(false, failure);
 
-    if (keep) await keepRunning(sandbox, say);
+    if (keep) {
+      showKeepInstructions(sandbox, say);
+      await new Promise<void>((resolve) => (onSignal = resolve));
+      say.line();
+      say.line("Stopping.");
+    }
   } finally {
     await sandbox.close();
   }
   return stage.failures.length === 0 ? 0 : 1;
 }
 
-async function keepRunning(sandbox: Sandbox, say: Narrator): Promise<void> {
+let onSignal: () => void = () => process.exit(130);
+process.on("SIGINT", () => onSignal());
+process.on("SIGTERM", () => onSignal());
+
+function showKeepInstructions(sandbox: Sandbox, say: Narrator): void {
   const sample = join(sandbox.dataDir, "pull_request.opened.json");
   writeFileSync(sample, JSON.stringify(sandbox.sim.payload("pull_request", "opened", { pr: { repo: PAYMENTS, number: 1 } }), null, 2));
   const secret = sandbox.webhookSecret;
@@ -102,12 +113,6 @@ async function keepRunning(sandbox: Sandbox, say: Narrator): Promise<void> {
         `       -H "x-github-delivery: $(date +%s)" -H "x-hub-signature-256: sha256=$sig" --data-binary @"$body"`,
     ),
   );
-  await new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
-  say.line();
-  say.line("Stopping.");
 }
 
 function indent(text: string): string {

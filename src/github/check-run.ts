@@ -1,7 +1,8 @@
 /**
  * Write the `agent-governance` check run on a head commit (SPEC §6, §8).
  *
- * Steady state is one request: an in-process memo (repo@sha → run id, output hash) lets an
+ * Steady state is one request: a memo (repo@sha → run id, output hash; in this process, or in
+ * Redis when replicas share work — SharedCheckRunMemo) lets an
  * update go straight to PATCH, and skips the write entirely when the rendered output has
  * not changed. On a memo miss (restart, another replica wrote first) the app's run for the
  * SHA is looked up once; if it already shows this output, nothing is written.
@@ -45,7 +46,7 @@ export interface CheckRunReport {
   requests: number;
 }
 
-interface MemoEntry {
+export interface MemoEntry {
   checkRunId: number;
   /** Hash of the last output fully written; "" while a write is incomplete. */
   outputHash: string;
@@ -62,9 +63,21 @@ export interface CheckRunMemoOptions {
   now?: () => number;
 }
 
+/** Where the memo lives: this process (CheckRunMemo) or Redis, shared by replicas (SharedCheckRunMemo). */
+export interface CheckRunMemoStore {
+  get(key: string): MemoEntry | undefined | Promise<MemoEntry | undefined>;
+  set(key: string, entry: Omit<MemoEntry, "writtenAt">): void | Promise<void>;
+  delete(key: string): void | Promise<void>;
+  /** Called before a GitHub write: a shared memo must not vouch for an output a writer that
+   * dies mid-write may or may not have sent. */
+  beginWrite?(key: string): Promise<void>;
+  /** Runs `work` with no other write to the same key in between. */
+  exclusive<T>(key: string, work: () => Promise<T>): Promise<T>;
+}
+
 /** In-process LRU of what this process last wrote per repo@sha, plus a per-key lock so
  * two evaluations of one commit never race into two created runs. */
-export class CheckRunMemo {
+export class CheckRunMemo implements CheckRunMemoStore {
   private readonly entries = new Map<string, MemoEntry>();
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly maxEntries: number;
@@ -298,7 +311,7 @@ export async function reportCheckRun(
   octokit: GitHubClient,
   target: CheckRunTarget,
   output: CheckRunOutput,
-  memo: CheckRunMemo,
+  memo: CheckRunMemoStore,
 ): Promise<CheckRunReport> {
   const key = memoKey(target);
   const rendered = render(output, target);
@@ -309,11 +322,11 @@ async function write(
   writer: Writer,
   key: string,
   rendered: Rendered,
-  memo: CheckRunMemo,
+  memo: CheckRunMemoStore,
   retried = false,
 ): Promise<CheckRunReport> {
   const outputHash = hashOf(rendered);
-  let known = memo.get(key);
+  let known = await memo.get(key);
   if (known?.outputHash === outputHash) {
     return { checkRunId: known.checkRunId, action: "unchanged", requests: writer.requests };
   }
@@ -321,7 +334,7 @@ async function write(
     const existing = await writer.findExisting();
     if (existing && shows(existing, rendered)) {
       const annotationKeys = new Set(rendered.annotations.map(annotationKey));
-      memo.set(key, { checkRunId: existing.id, outputHash, status: rendered.status, annotationKeys });
+      await memo.set(key, { checkRunId: existing.id, outputHash, status: rendered.status, annotationKeys });
       return { checkRunId: existing.id, action: "unchanged", requests: writer.requests };
     }
     if (existing) {
@@ -339,6 +352,7 @@ async function write(
 
   let checkRunId: number;
   let action: CheckRunReport["action"];
+  await memo.beginWrite?.(key);
   if (known && !reopen) {
     checkRunId = known.checkRunId;
     action = "updated";
@@ -347,7 +361,7 @@ async function write(
     } catch (error) {
       // The run was deleted behind our back: forget it and look again (then create).
       if (httpStatus(error) !== 404 || retried) throw error;
-      memo.delete(key);
+      await memo.delete(key);
       return write(writer, key, rendered, memo, true);
     }
   } else {
@@ -356,13 +370,13 @@ async function write(
   }
   for (const annotation of first) sent.add(annotationKey(annotation));
   const remember = (complete: boolean) =>
-    memo.set(key, { checkRunId, outputHash: complete ? outputHash : "", status: rendered.status, annotationKeys: sent });
-  remember(rest.length === 0);
+    memo.set(key, { checkRunId, outputHash: complete ? outputHash : "", status: rendered.status, annotationKeys: new Set(sent) });
+  await remember(rest.length === 0);
 
   for (const [index, batch] of rest.entries()) {
     await writer.appendAnnotations(checkRunId, rendered, batch);
     for (const annotation of batch) sent.add(annotationKey(annotation));
-    remember(index === rest.length - 1);
+    await remember(index === rest.length - 1);
   }
   return { checkRunId, action, requests: writer.requests };
 }
@@ -375,7 +389,7 @@ export async function reportFailure(
   octokit: GitHubClient,
   target: CheckRunTarget,
   failure: { title: string; summary: string },
-  memo: CheckRunMemo,
+  memo: CheckRunMemoStore,
 ): Promise<CheckRunReport> {
   return reportCheckRun(
     octokit,

@@ -19,6 +19,7 @@ export {
   reportCheckRun,
   reportFailure,
   type CheckRunMemoOptions,
+  type CheckRunMemoStore,
   type CheckRunReport,
   type CheckRunTarget,
 } from "./check-run.js";

@@ -3,7 +3,7 @@
  * a memory (caches, memos, the ledger) lives here so tests can build a fresh one per test.
  */
 import type { Logger } from "pino";
-import { CheckRunMemo, DirectoryCache, ReviewRequestMemo } from "../github/index.js";
+import { CheckRunMemo, DirectoryCache, ReviewRequestMemo, type CheckRunMemoStore } from "../github/index.js";
 import type { Ledger } from "../ledger/index.js";
 import type { Metrics } from "../observability/metrics.js";
 
@@ -12,7 +12,7 @@ export interface PipelineContext {
   appId?: number;
   ledger: Ledger | null;
   directoryCache: DirectoryCache;
-  checkRuns: CheckRunMemo;
+  checkRuns: CheckRunMemoStore;
   reviewRequests: ReviewRequestMemo;
   metrics: Metrics;
   now: () => Date;
@@ -25,6 +25,8 @@ export interface PipelineOptions {
   directoryTtlSeconds?: number;
   /** With several replicas, trust the memo of the last check-run write only this long. */
   checkRunMemoMaxAgeMs?: number;
+  /** A memo shared by replicas (Redis); default one in this process. */
+  checkRuns?: CheckRunMemoStore;
   metrics: Metrics;
   now?: () => Date;
   log: Logger;
@@ -35,7 +37,7 @@ export function createPipelineContext(options: PipelineOptions): PipelineContext
     appId: options.appId,
     ledger: options.ledger ?? null,
     directoryCache: new DirectoryCache({ ttlMs: (options.directoryTtlSeconds ?? 60) * 1000 }),
-    checkRuns: new CheckRunMemo({ maxAgeMs: options.checkRunMemoMaxAgeMs }),
+    checkRuns: options.checkRuns ?? new CheckRunMemo({ maxAgeMs: options.checkRunMemoMaxAgeMs }),
     reviewRequests: new ReviewRequestMemo(),
     metrics: options.metrics,
     now: options.now ?? (() => new Date()),

@@ -1,0 +1,132 @@
+/**
+ * The work a webhook leaves behind, as plain data: a queued job must be runnable by any
+ * replica (the Redis queue serialises it), so it names the installation and never carries an
+ * Octokit; `runJob` gets an installation's client when it runs.
+ *
+ * Keys decide coalescing and mutual exclusion (one run at a time per key, a burst collapses into
+ * one run of the latest state): one key per pull request for evaluations, and keys of their own
+ * for work that must not be replaced by a later evaluation (a merge record, a push's reverts).
+ */
+import type { ProbotOctokit } from "probot";
+import { targetFromPullRequest, targetKey, type PullRequestTarget } from "../events/targets.js";
+import type { QueuedWork } from "../queue/work-queue.js";
+import type { PipelineContext } from "./context.js";
+import { evaluateMergeGroup, type MergeGroupTarget } from "./evaluate-merge-group.js";
+import { evaluatePullRequest, type EvaluationOutcome } from "./evaluate-pull-request.js";
+import { recordMergedPullRequest, recordPushedReverts, type PushedCommit } from "./record-history.js";
+
+export interface RepositoryRef {
+  owner: string;
+  repo: string;
+}
+
+export type Job =
+  | { type: "evaluate"; target: PullRequestTarget }
+  | {
+      type: "record-merge";
+      target: PullRequestTarget;
+      /** mergedAt as ISO 8601: jobs are JSON. */
+      merged: { mergeCommitSha: string | null; mergedAt: string; title: string; body: string };
+    }
+  | { type: "record-push"; installationId: number; repository: RepositoryRef; after: string; commits: PushedCommit[] }
+  /** The open PRs whose head is `sha` (status, check events without a PR list). */
+  | { type: "pulls-for-commit"; installationId: number; repository: RepositoryRef; sha: string }
+  /** Every open PR of the repositories; "installation" = all of the installation's (an organisation default changed). */
+  | { type: "open-pull-requests"; installationId: number; repositories: RepositoryRef[] | "installation"; reason: string }
+  | { type: "merge-group"; group: MergeGroupTarget };
+
+export type InstallationOctokit = InstanceType<typeof ProbotOctokit>;
+
+export interface JobEnvironment {
+  pipeline: PipelineContext;
+  /** An Octokit authenticated as the installation (Probot: `app.auth(id)`). */
+  octokitFor(installationId: number): Promise<InstallationOctokit>;
+  /** Queue further jobs (a lookup fans out into evaluations). */
+  submit(job: Job): Promise<void>;
+  /** After each evaluation (the app remembers its own label changes). */
+  evaluated?(target: PullRequestTarget, outcome: EvaluationOutcome): void;
+}
+
+function installationOf(job: Job): number {
+  switch (job.type) {
+    case "evaluate":
+    case "record-merge":
+      return job.target.installationId;
+    case "merge-group":
+      return job.group.installationId;
+    default:
+      return job.installationId;
+  }
+}
+
+function keyOf(job: Job): string {
+  switch (job.type) {
+    case "evaluate":
+      return targetKey(job.target);
+    case "record-merge":
+      // Under the evaluation key a later evaluation would replace a pending merge record.
+      return `${targetKey(job.target)}:merged`;
+    case "record-push":
+      return `${job.repository.owner}/${job.repository.repo}:push:${job.after}`.toLowerCase();
+    case "pulls-for-commit":
+      return `${job.repository.owner}/${job.repository.repo}@${job.sha}:pulls`.toLowerCase();
+    case "open-pull-requests": {
+      const where = job.repositories === "installation" ? `installation-${job.installationId}` : job.repositories.map((r) => `${r.owner}/${r.repo}`).join(",");
+      return `${where}:${job.reason}`.toLowerCase();
+    }
+    case "merge-group":
+      return `${job.group.owner}/${job.group.repo}@${job.group.headSha}:merge-group`.toLowerCase();
+  }
+}
+
+/** The queue entry for a job: its coalescing key and its fairness group (the installation). */
+export function workOf(job: Job): QueuedWork<Job> {
+  return { key: keyOf(job), group: String(installationOf(job)), job };
+}
+
+export async function runJob(job: Job, env: JobEnvironment): Promise<void> {
+  const { pipeline } = env;
+  switch (job.type) {
+    case "evaluate": {
+      const outcome = await evaluatePullRequest(pipeline, await env.octokitFor(job.target.installationId), job.target);
+      env.evaluated?.(job.target, outcome);
+      return;
+    }
+    case "record-merge":
+      return recordMergedPullRequest(pipeline, await env.octokitFor(job.target.installationId), job.target, {
+        ...job.merged,
+        mergedAt: new Date(job.merged.mergedAt),
+      });
+    case "record-push":
+      return recordPushedReverts(pipeline, job.repository, job.commits);
+    case "pulls-for-commit": {
+      const octokit = await env.octokitFor(job.installationId);
+      const { owner, repo } = job.repository;
+      const { data } = await octokit.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", { owner, repo, commit_sha: job.sha });
+      const repository = { name: repo, owner: { login: owner } };
+      for (const pr of data.filter((p) => p.state === "open" && p.head.sha === job.sha)) {
+        await env.submit({ type: "evaluate", target: targetFromPullRequest(job.installationId, repository, pr) });
+      }
+      return;
+    }
+    case "open-pull-requests": {
+      const octokit = await env.octokitFor(job.installationId);
+      const repositories = job.repositories === "installation" ? await installationRepositories(octokit) : job.repositories;
+      for (const { owner, repo } of repositories) {
+        const pulls = await octokit.paginate("GET /repos/{owner}/{repo}/pulls", { owner, repo, state: "open", per_page: 100 });
+        for (const pr of pulls) {
+          await env.submit({ type: "evaluate", target: { installationId: job.installationId, owner, repo, number: pr.number, headSha: pr.head.sha } });
+        }
+      }
+      return;
+    }
+    case "merge-group":
+      await evaluateMergeGroup(pipeline, await env.octokitFor(job.group.installationId), job.group);
+      return;
+  }
+}
+
+async function installationRepositories(octokit: InstallationOctokit): Promise<RepositoryRef[]> {
+  const repos = await octokit.paginate("GET /installation/repositories", { per_page: 100 });
+  return repos.map((r) => ({ owner: r.owner.login, repo: r.name }));
+}
