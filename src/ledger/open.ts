@@ -4,9 +4,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
-import pg from "pg";
 import type { Ledger } from "./ledger.js";
 import { migrateLedger } from "./migrate.js";
 import type { LedgerDatabase } from "./schema.js";
@@ -40,7 +38,7 @@ export function ledgerOptionsFromEnv(env: NodeJS.ProcessEnv): LedgerOptions {
 
 /** Connects, migrates to the latest schema (safe when replicas start together), and returns the ledger. */
 export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
-  const ledger = options.databaseUrl ? openPostgres(options.databaseUrl, options.onConnectionError) : openSqlite(options);
+  const ledger = options.databaseUrl ? await openPostgres(options.databaseUrl, options.onConnectionError) : await openSqlite(options);
   try {
     await migrateLedger(ledger.db, ledger.driver);
   } catch (error) {
@@ -55,7 +53,9 @@ interface Opened {
   driver: "sqlite" | "postgres";
 }
 
-function openPostgres(connectionString: string, onConnectionError?: (error: Error) => void): Opened {
+// Drivers are loaded on demand: a deployment pays the memory of the one it uses only.
+async function openPostgres(connectionString: string, onConnectionError?: (error: Error) => void): Promise<Opened> {
+  const { default: pg } = await import("pg");
   const pool = new pg.Pool({ connectionString });
   // Without a listener, an idle client's error (e.g. the server restarting) crashes the process;
   // the pool drops that client and the next query reconnects, and ping() reports the outage.
@@ -63,7 +63,8 @@ function openPostgres(connectionString: string, onConnectionError?: (error: Erro
   return { db: new Kysely<LedgerDatabase>({ dialect: new PostgresDialect({ pool }) }), driver: "postgres" };
 }
 
-function openSqlite(options: LedgerOptions): Opened {
+async function openSqlite(options: LedgerOptions): Promise<Opened> {
+  const { default: SQLite } = await import("better-sqlite3");
   let file = options.sqliteFile;
   if (file === undefined) {
     const dir = options.dataDir ?? DEFAULT_DATA_DIR;
