@@ -92,6 +92,18 @@ export async function runReplicaLoad(cluster: Cluster, options: LoadOptions): Pr
   let killedOne = false;
   const build = (event: string, action: string | undefined, subject: object) => sim.payload(event, action, subject);
 
+  // The last replica dies once its share of the webhooks is in and it has finished at least one
+  // evaluation: it is then certainly in the middle of the work, not still starting up.
+  const victim = cluster.replicas[cluster.replicas.length - 1];
+  const victimEvaluations = () => victim.process.logs.filter((line) => line.json?.msg === "decision").length;
+  const killIfDue = () => {
+    if (options.killAfter === undefined || killedOne || delivered < options.killAfter * options.webhooks) return;
+    if (victimEvaluations() === 0 || cluster.live().length < 2) return;
+    killedOne = true;
+    say(`killing replica ${victim.index} (pid ${victim.process.pid}) after ${delivered} webhooks and ${victimEvaluations()} of its evaluations`);
+    cluster.kill(victim);
+  };
+
   const deliverOne = async (hook: Webhook): Promise<void> => {
     for (;;) {
       const live = cluster.live();
@@ -113,12 +125,7 @@ export async function runReplicaLoad(cluster: Cluster, options: LoadOptions): Pr
       if (result.status >= 200 && result.status < 300) acks.push(result.durationMs);
       else rejected++;
       delivered++;
-      if (options.killAfter !== undefined && !killedOne && delivered >= options.killAfter * options.webhooks && cluster.live().length > 1) {
-        killedOne = true;
-        const victim = cluster.replicas[cluster.replicas.length - 1];
-        say(`killing replica ${victim.index} (pid ${victim.process.pid}) after ${delivered} webhooks`);
-        cluster.kill(victim);
-      }
+      killIfDue();
       return;
     }
   };
@@ -160,6 +167,11 @@ export async function runReplicaLoad(cluster: Cluster, options: LoadOptions): Pr
     say(`${delivered}/${options.webhooks} webhooks delivered`);
   }
   const deliverySeconds = (performance.now() - started) / 1000;
+  for (const deadline = Date.now() + 60_000; options.killAfter !== undefined && !killedOne && Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    killIfDue();
+  }
+  if (options.killAfter !== undefined && !killedOne) throw new Error(`replica ${victim.index} finished no evaluation within a minute: nothing to kill it in the middle of`);
   say(`all ${delivered} webhooks delivered in ${deliverySeconds.toFixed(1)} s; waiting for the queue to empty`);
   await cluster.idle(options.settleTimeoutMs);
   const totalSeconds = (performance.now() - started) / 1000;

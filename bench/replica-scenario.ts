@@ -37,6 +37,8 @@ export interface ScenarioPull {
   pushes: number;
   files: number;
   steps: number;
+  /** A person added the ai-assisted label. */
+  declaredAi: boolean;
 }
 
 /** Seeded, so a run with a replica killed replays exactly the same GitHub story. */
@@ -91,7 +93,7 @@ export function openPullRequest(world: World, org: string, index: number, random
   const people = peopleOf(org);
   const author = people.authors[index % 2];
   const ai = random() < 0.6;
-  const pull: ScenarioPull = { org, pr: undefined as unknown as PullRecord, people, pushes: 0, files: 0, steps: 1 };
+  const pull: ScenarioPull = { org, pr: undefined as unknown as PullRecord, people, pushes: 0, files: 0, steps: 1, declaredAi: false };
   const files = Array.from({ length: 1 + Math.floor(random() * 3) }, (_, n) => ({ path: `src/open-${index}-${n}.ts`, additions: 4 }));
   pull.files = files.length;
   pull.pr = world.openPullRequest({
@@ -162,7 +164,10 @@ export function nextStep(world: World, pull: ScenarioPull, random: () => number,
     [
       3,
       () => {
-        if (world.labelsOf(pr).includes("ai-assisted")) return null;
+        // Decided from the story's own record, not the world: the app adds this label too, and
+        // the story must not depend on how far the app has got (the kill run replays it).
+        if (pull.declaredAi) return null;
+        pull.declaredAi = true;
         // A person declares AI help on a pull request the catalogue did not recognise.
         world.addLabel(pr, "ai-assisted", pr.author);
         return webhook(pull, "pull_request", "labeled", build("pull_request", "labeled", { pr, label: "ai-assisted", sender: pr.author }));

@@ -6,7 +6,6 @@
  * into `evaluatePullRequest` (a merge group into `evaluateMergeGroup`).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Redis } from "ioredis";
 import type { ApplicationFunction, Context, Probot } from "probot";
 import { POLICY_FILE } from "./config/policy.js";
 import { targetFromPullRequest, targetKey, targetsFromCheckPayload, type PullRequestTarget } from "./events/targets.js";
@@ -54,7 +53,7 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
   let ctx: PipelineContext | null = null;
   let ownsLedger = false;
   let queue: WorkQueue<Job> | null = null;
-  let sharedMemoRedis: Redis | null = null;
+  let sharedMemo: SharedCheckRunMemo | null = null;
 
   const appFn: ApplicationFunction = async (app: Probot, { addHandler }) => {
     const metrics = options.metrics ?? createMetrics({ defaultMetrics: true });
@@ -68,8 +67,9 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
     // Replicas share the check-run memo too: otherwise one could skip, as "unchanged", a write
     // that another replica's later write made necessary.
     if (settings.redisUrl) {
-      sharedMemoRedis = new Redis(settings.redisUrl, { maxRetriesPerRequest: 2, commandTimeout: 5_000, connectionName: "agent-governance" });
-      sharedMemoRedis.on("error", (error) => app.log.warn({ err: error }, "Redis (check-run memo) unavailable"));
+      sharedMemo = await SharedCheckRunMemo.connect(settings.redisUrl, settings.prefix, (error) =>
+        app.log.warn({ err: error }, "check-run memo: Redis unavailable, falling back to a lookup"),
+      );
     }
     const pipeline = createPipelineContext({
       appId,
@@ -79,9 +79,7 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       log: app.log,
       directoryTtlSeconds: options.directoryTtlSeconds ?? envNumber("GOVERNANCE_DIRECTORY_TTL_SECONDS", 60),
       checkRunMemoMaxAgeMs: envNumber("GOVERNANCE_CHECK_RUN_MEMO_SECONDS", 0) * 1000 || undefined,
-      checkRuns: sharedMemoRedis
-        ? new SharedCheckRunMemo(sharedMemoRedis, settings.prefix, (error) => app.log.warn({ err: error }, "check-run memo: Redis error"))
-        : undefined,
+      checkRuns: sharedMemo ?? undefined,
     });
     ctx = pipeline;
 
@@ -105,7 +103,7 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
     };
 
     const countRequests = githubRequestCounter(metrics);
-    const work: WorkQueue<Job> = openWorkQueue<Job>(
+    const work: WorkQueue<Job> = await openWorkQueue<Job>(
       settings,
       (job) =>
         runJob(job, {
@@ -363,7 +361,7 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       // In-process: finish everything queued. Redis: finish what this replica is running; the
       // rest stays queued for the other replicas.
       await queue?.close();
-      await sharedMemoRedis?.quit().catch(() => undefined);
+      await sharedMemo?.close();
       if (ownsLedger && ctx?.ledger) await ctx.ledger.close();
     },
     pipeline: () => {

@@ -27,6 +27,15 @@ const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('
 export class SharedCheckRunMemo implements CheckRunMemoStore {
   private readonly local = new Map<string, Promise<unknown>>();
 
+  /** A memo on its own connection; ioredis is loaded only here, when REDIS_URL is set. */
+  static async connect(url: string, namespace: string, onError: (error: unknown) => void): Promise<SharedCheckRunMemo> {
+    const { Redis } = await import("ioredis");
+    // Fails fast: a Redis that does not answer is a memo miss, not a stuck evaluation.
+    const redis = new Redis(url, { maxRetriesPerRequest: 2, commandTimeout: 5_000, connectionName: "agent-governance" });
+    redis.on("error", onError);
+    return new SharedCheckRunMemo(redis, namespace, onError);
+  }
+
   constructor(
     private readonly redis: Redis,
     private readonly namespace: string,
@@ -127,6 +136,10 @@ export class SharedCheckRunMemo implements CheckRunMemoStore {
       if (Date.now() > deadline) return false;
       await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS + Math.random() * LOCK_POLL_MS));
     }
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => undefined);
   }
 
   private entryKey(key: string): string {

@@ -11,7 +11,6 @@
  *                                          of one deployment share it
  */
 import { InProcessQueue } from "./in-process-queue.js";
-import { RedisQueue } from "./redis-queue.js";
 import type { JobRunner, QueueErrorHandler, WorkQueue } from "./work-queue.js";
 
 export interface QueueSettings {
@@ -32,8 +31,10 @@ export function queueSettingsFromEnv(env: NodeJS.ProcessEnv, overrides: { concur
   };
 }
 
-export function openWorkQueue<J>(settings: QueueSettings, run: JobRunner<J>, onError: QueueErrorHandler): WorkQueue<J> {
+/** BullMQ and ioredis are loaded only when REDIS_URL is set: they cost a single replica ≈ 18 MB. */
+export async function openWorkQueue<J>(settings: QueueSettings, run: JobRunner<J>, onError: QueueErrorHandler): Promise<WorkQueue<J>> {
   if (!settings.redisUrl) return new InProcessQueue<J>(settings.concurrencyPerInstallation, run, onError);
+  const { RedisQueue } = await import("./redis-queue.js");
   return new RedisQueue<J>({
     url: settings.redisUrl,
     prefix: settings.prefix,

@@ -48,6 +48,8 @@ interface JobData<J> {
 /** Redis that does not answer within this is down, as far as webhooks and /healthz care. */
 const COMMAND_TIMEOUT_MS = 5_000;
 const IDLE_POLL_MS = 50;
+/** For /healthz: a probe must answer well within a load balancer's check timeout. */
+const ANSWER_WITHIN_MS = 2_000;
 
 export class RedisQueue<J> implements WorkQueue<J> {
   readonly kind = "redis" as const;
@@ -117,7 +119,8 @@ export class RedisQueue<J> implements WorkQueue<J> {
   }
 
   async stats(): Promise<QueueStats> {
-    const counts = await this.queue.getJobCounts("active", "waiting", "delayed", "prioritized", "paused");
+    // BullMQ waits for its connection without limit; /healthz and /metrics must answer anyway.
+    const counts = await withinTime(this.queue.getJobCounts("active", "waiting", "delayed", "prioritized", "paused"), ANSWER_WITHIN_MS);
     return {
       running: counts.active ?? 0,
       waiting: (counts.waiting ?? 0) + (counts.delayed ?? 0) + (counts.prioritized ?? 0) + (counts.paused ?? 0),
@@ -135,7 +138,7 @@ export class RedisQueue<J> implements WorkQueue<J> {
 
   async ping(): Promise<boolean> {
     try {
-      return (await this.producer.ping()) === "PONG";
+      return (await withinTime(this.producer.ping(), ANSWER_WITHIN_MS)) === "PONG";
     } catch {
       return false;
     }
@@ -203,4 +206,12 @@ export class RedisQueue<J> implements WorkQueue<J> {
  * takes any ioredis instance (it checks for connect/disconnect/duplicate), so one client serves both. */
 function bullConnection(redis: Redis): ConnectionOptions {
   return redis as unknown as ConnectionOptions;
+}
+
+function withinTime<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
