@@ -65,6 +65,8 @@ export class RedisQueue<J> implements WorkQueue<J> {
   private readonly retryDelayMs: number;
   private readonly lockMs: number;
   private closed = false;
+  /** Set by abandon(): like a dead process, release nothing. */
+  private abandoned = false;
 
   constructor(private readonly options: RedisQueueOptions<J>) {
     const prefix = options.prefix ?? "agent-governance";
@@ -160,6 +162,7 @@ export class RedisQueue<J> implements WorkQueue<J> {
    */
   async abandon(): Promise<void> {
     this.closed = true;
+    this.abandoned = true;
     for (const timer of this.renewals) clearInterval(timer);
     this.renewals.clear();
     this.consumer.disconnect();
@@ -188,7 +191,7 @@ export class RedisQueue<J> implements WorkQueue<J> {
     } finally {
       clearInterval(renewal);
       this.renewals.delete(renewal);
-      if (!this.closed || this.consumer.status === "ready") {
+      if (!this.abandoned) {
         await this.claims.release(key, group, claimToken).catch((error: unknown) => this.options.onError(error, key));
       }
     }
