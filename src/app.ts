@@ -11,6 +11,7 @@ import { POLICY_FILE } from "./config/policy.js";
 import { targetFromPullRequest, targetKey, targetsFromCheckPayload, type PullRequestTarget } from "./events/targets.js";
 import { RE_EVALUATE_ACTION } from "./github/index.js";
 import { pullRequestFromQueueBranch } from "./github/merge-queue.js";
+import { localInvalidation, redisInvalidation } from "./github/directory-invalidation.js";
 import { SharedCheckRunMemo } from "./github/shared-check-run-memo.js";
 import { ledgerOptionsFromEnv, openLedger, type Ledger } from "./ledger/index.js";
 import { githubRequestCounter } from "./observability/github-requests.js";
@@ -54,6 +55,7 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
   let ownsLedger = false;
   let queue: WorkQueue<Job> | null = null;
   let sharedMemo: SharedCheckRunMemo | null = null;
+  let closeInvalidation: () => Promise<void> = async () => undefined;
 
   const appFn: ApplicationFunction = async (app: Probot, { addHandler }) => {
     const metrics = options.metrics ?? createMetrics({ defaultMetrics: true });
@@ -82,6 +84,12 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       checkRuns: sharedMemo ?? undefined,
     });
     ctx = pipeline;
+    const invalidation = settings.redisUrl
+      ? await redisInvalidation(pipeline.directoryCache, settings.redisUrl, settings.prefix, (error) =>
+          app.log.warn({ err: error }, "directory invalidation: Redis unavailable"),
+        )
+      : localInvalidation(pipeline.directoryCache);
+    closeInvalidation = () => invalidation.close();
 
     /** Labels this process itself changed, so their labeled/unlabeled echoes do not trigger work.
      * Per process: with replicas, an echo reaching another replica costs one evaluation that
@@ -301,8 +309,7 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       const payload = context.payload as { organization?: { login: string }; team?: { slug?: string } };
       const org = payload.organization?.login;
       if (!org) return count(context, "ignored");
-      if (payload.team?.slug) pipeline.directoryCache.invalidateTeam(org, payload.team.slug);
-      else pipeline.directoryCache.invalidateOrg(org);
+      await invalidation.announce({ org, team: payload.team?.slug });
       count(context, "queued");
     });
 
@@ -362,6 +369,7 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       // rest stays queued for the other replicas.
       await queue?.close();
       await sharedMemo?.close();
+      await closeInvalidation();
       if (ownsLedger && ctx?.ledger) await ctx.ledger.close();
     },
     pipeline: () => {
