@@ -111,27 +111,36 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
     };
 
     const countRequests = githubRequestCounter(metrics);
-    const work: WorkQueue<Job> = await openWorkQueue<Job>(
-      settings,
-      (job) =>
-        runJob(job, {
-          pipeline,
-          // Jobs are data, so the client is made where the job runs: any replica can run it.
-          // Its requests are counted for /metrics (githubRequests, rateLimitRemaining).
-          octokitFor: async (installationId) => {
-            const octokit = await app.auth(installationId);
-            countRequests(octokit, installationId);
-            return octokit;
-          },
-          submit,
-          evaluated: (target, outcome) => rememberOwnLabels(target, outcome.decision?.label),
-        }),
-      (error, key) => app.log.error({ err: error, key }, "queued job failed"),
+    const run = (job: Job) =>
+      runJob(job, {
+        pipeline,
+        // Jobs are data, so the client is made where the job runs: any replica can run it.
+        // Its requests are counted for /metrics (githubRequests, rateLimitRemaining).
+        octokitFor: async (installationId) => {
+          const octokit = await app.auth(installationId);
+          countRequests(octokit, installationId);
+          return octokit;
+        },
+        submit,
+        evaluated: (target, outcome) => rememberOwnLabels(target, outcome.decision?.label),
+      });
+    const work: WorkQueue<Job> = await openWorkQueue<Job>(settings, run, (error, key) =>
+      app.log.error({ err: error, key }, "queued job failed"),
     );
     queue = work;
 
     async function submit(job: Job): Promise<void> {
       await work.submit(workOf(job));
+    }
+    /**
+     * Ledger records (merges, reverts) must survive a crash once GitHub has its 200: GitHub does
+     * not redeliver on its own. The Redis queue stores the job before the webhook is answered;
+     * the in-process queue would lose it with the process, so there the record is written
+     * before answering (idempotent, so a manual redelivery after a failure counts nothing twice).
+     */
+    async function record(job: Job): Promise<void> {
+      if (work.kind === "redis") return submit(job);
+      await run(job);
     }
     const enqueue = (target: PullRequestTarget) => submit({ type: "evaluate", target });
 
@@ -172,7 +181,7 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       const installationId = installationOf(context);
       const pr = context.payload.pull_request;
       if (installationId === null || !pr.merged || !pipeline.ledger) return count(context, "ignored");
-      await submit({
+      await record({
         type: "record-merge",
         target: targetFromPullRequest(installationId, context.payload.repository, pr),
         merged: {
@@ -246,7 +255,7 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       const repo = { owner: payload.repository.full_name.split("/")[0], repo: payload.repository.name };
       const commits = payload.commits ?? [];
       if (pipeline.ledger && commits.length) {
-        await submit({
+        await record({
           type: "record-push",
           installationId,
           repository: repo,

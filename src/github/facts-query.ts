@@ -10,10 +10,14 @@
  *   also carries the check runs and statuses that `required_checks` needs, and the PRs
  *   associated with that commit: other open PRs with the same head share one check run
  *   (SPEC §6), and knowing there are none costs no extra request;
+ * - this app's own `agent-governance` run on the head commit (`ownCheckSuites`, only when the
+ *   app id is known): the check-run writer then PATCHes or POSTs without a lookup request;
  * - organisation default: `orgDefaults`, the `.github` repository's default branch (`HEAD:`).
  *   GitHub answers a missing `.github` repository with `orgDefaults: null` plus a NOT_FOUND
  *   error entry; gather-facts treats exactly that as "no organisation file".
  */
+
+import { CHECK_NAME } from "./check-name.js";
 
 const ACTOR = `
 fragment ActorFields on Actor {
@@ -65,7 +69,15 @@ fragment ReviewFields on PullRequestReview {
 const PAGE_INFO = "pageInfo { hasNextPage endCursor }";
 
 export const PULL_REQUEST_FACTS_QUERY = `
-query PullRequestFacts($owner: String!, $repo: String!, $number: Int!, $policyPath: String!, $orgPolicy: String!) {
+query PullRequestFacts(
+  $owner: String!
+  $repo: String!
+  $number: Int!
+  $policyPath: String!
+  $orgPolicy: String!
+  $appId: Int
+  $withOwnCheckRun: Boolean = false
+) {
   repository(owner: $owner, name: $repo) {
     defaultBranchRef { name }
     pullRequest(number: $number) {
@@ -103,6 +115,13 @@ query PullRequestFacts($owner: String!, $repo: String!, $number: Int!, $policyPa
             associatedPullRequests(first: 10) {
               totalCount
               nodes { number state headRefOid repository { nameWithOwner } }
+            }
+            ownCheckSuites: checkSuites(first: 5, filterBy: { appId: $appId }) @include(if: $withOwnCheckRun) {
+              nodes {
+                checkRuns(first: 5, filterBy: { checkName: ${JSON.stringify(CHECK_NAME)} }) {
+                  nodes { databaseId status conclusion }
+                }
+              }
             }
           }
         }
@@ -249,6 +268,13 @@ export type GqlCheckContext =
   | { __typename: "CheckRun"; name: string; status: string; conclusion: string | null }
   | { __typename: "StatusContext"; context: string; state: string };
 
+/** This app's run on the head commit, as the facts query sees it (enum values upper-case). */
+export interface GqlOwnCheckRun {
+  databaseId: number | null;
+  status: string;
+  conclusion: string | null;
+}
+
 export type GqlRequestedReviewer =
   | { __typename: "User" | "Bot" | "Mannequin"; login: string }
   | { __typename: "Team"; slug: string; organization: { login: string } };
@@ -281,6 +307,10 @@ export interface GqlPullRequest {
         associatedPullRequests?: {
           totalCount: number;
           nodes: (GqlAssociatedPullRequest | null)[] | null;
+        } | null;
+        /** Selected only when the app id is known; absent = unknown. */
+        ownCheckSuites?: {
+          nodes: ({ checkRuns: { nodes: (GqlOwnCheckRun | null)[] | null } | null } | null)[] | null;
         } | null;
       };
     } | null)[] | null;

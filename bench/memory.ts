@@ -1,0 +1,36 @@
+/**
+ * `node dist/bench/memory.js [NODE_OPTIONS]`: only the memory part of the throughput bench —
+ * the server started exactly as `npm run bench` starts it, its idle VmHWM, then its peak
+ * VmHWM after the 1- and 32-at-a-time loads. Quicker than the whole bench when tuning memory.
+ */
+import { startSandbox } from "../src/demo/sandbox.js";
+import { mib } from "./stats.js";
+import { loadServer, openPullRequests } from "./throughput.js";
+
+const LOADS = [
+  { concurrency: 1, deliveries: 500 },
+  { concurrency: 32, deliveries: 3000 },
+];
+
+async function main(nodeOptions: string): Promise<void> {
+  const sandbox = await startSandbox({ launcher: "node", recordBodies: false, env: nodeOptions ? { NODE_OPTIONS: nodeOptions } : {} });
+  try {
+    process.stdout.write(`NODE_OPTIONS=${JSON.stringify(nodeOptions)}: idle ${mib(sandbox.app.peakRssBytes())}\n`);
+    const pulls = await openPullRequests(sandbox, 100);
+    process.stdout.write(`  after opening 100 PRs: ${mib(sandbox.app.peakRssBytes())}\n`);
+    for (const load of LOADS) {
+      const result = await loadServer(sandbox, pulls, load);
+      process.stdout.write(`  ${load.concurrency} at a time: ${result.perSecond.toFixed(0)} webhooks/s, ${result.failed} failed, peak ${mib(result.peakRssBytes)}\n`);
+    }
+  } finally {
+    await sandbox.close();
+  }
+}
+
+main(process.argv[2] ?? "").then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
