@@ -42,6 +42,9 @@ export interface Sandbox {
   settle(): Promise<void>;
   /** Stops the app gracefully and starts a new process with the same configuration and ledger. */
   restartApp(): Promise<void>;
+  /** Starts one more app process with the same configuration and ledger (a second replica);
+   * webhooks still go to `app` unless posted to the replica's own URL. Stopped by close(). */
+  startReplica(): Promise<AppProcess>;
   close(): Promise<void>;
 }
 
@@ -82,6 +85,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     throw error;
   }
   sim.appUrl = app.webhookUrl;
+  const replicas: AppProcess[] = [];
 
   return {
     sim,
@@ -104,7 +108,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       app = await start();
       sim.appUrl = app.webhookUrl;
     },
+    async startReplica() {
+      const replica = await start();
+      replicas.push(replica);
+      return replica;
+    },
     async close() {
+      await Promise.all(replicas.map((replica) => replica.stop()));
       await app.stop();
       await sim.close();
       rmSync(dataDir, { recursive: true, force: true });
