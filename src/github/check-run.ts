@@ -4,8 +4,10 @@
  * Steady state is one request: a memo (repo@sha → run id, output hash; in this process, or in
  * Redis when replicas share work — SharedCheckRunMemo) lets an
  * update go straight to PATCH, and skips the write entirely when the rendered output has
- * not changed. On a memo miss (restart, another replica wrote first) the app's run for the
- * SHA is looked up once; if it already shows this output, nothing is written.
+ * not changed. On a memo miss (a new head, a restart, another replica wrote first) the facts
+ * read usually already said whether the app has a run on the SHA (`ownCheckRun`): then it is
+ * PATCHed or a run is POSTed straight away, one request. Without that the run is looked up
+ * once; if it already shows this output, nothing is written.
  *
  * GitHub appends annotations on every update and cannot delete them, so each annotation is
  * sent once per run (the memo remembers which were sent); at most 50 go in one request.
@@ -17,6 +19,7 @@ import type { Annotation } from "../policy/decision.js";
 import type { CheckRunOutput } from "../report/check-run.js";
 import { CHECK_NAME } from "./check-name.js";
 import { httpStatus, type GitHubClient } from "./client.js";
+import type { OwnCheckRun } from "./facts-from-graphql.js";
 
 export { CHECK_NAME };
 
@@ -37,6 +40,11 @@ export interface CheckRunTarget {
   detailsUrl?: string;
   /** This app's id: only its own runs are looked up and updated. */
   appId?: number;
+  /**
+   * What the facts read saw of this app's run on headSha: null = none, so a memo miss POSTs
+   * without a lookup; a run = PATCH it without a lookup; undefined = unknown, look it up.
+   */
+  ownCheckRun?: OwnCheckRun | null;
 }
 
 export interface CheckRunReport {
@@ -315,7 +323,7 @@ export async function reportCheckRun(
 ): Promise<CheckRunReport> {
   const key = memoKey(target);
   const rendered = render(output, target);
-  return memo.exclusive(key, () => write(new Writer(octokit, target), key, rendered, memo));
+  return memo.exclusive(key, () => write(new Writer(octokit, target), key, rendered, memo, target.ownCheckRun));
 }
 
 async function write(
@@ -323,6 +331,7 @@ async function write(
   key: string,
   rendered: Rendered,
   memo: CheckRunMemoStore,
+  seen: OwnCheckRun | null | undefined,
   retried = false,
 ): Promise<CheckRunReport> {
   const outputHash = hashOf(rendered);
@@ -330,7 +339,16 @@ async function write(
   if (known?.outputHash === outputHash) {
     return { checkRunId: known.checkRunId, action: "unchanged", requests: writer.requests };
   }
-  if (!known) {
+  // The memo is checked first (under the per-commit lock): a run written since the facts were
+  // read is found there, so two evaluations of one commit never both create.
+  if (!known && seen) {
+    // Without the run's output we cannot prove it unchanged: it is written once.
+    const status = seen.status === "completed" ? "completed" : "in_progress";
+    const reopen = status === "completed" && rendered.status === "in_progress";
+    const annotationKeys =
+      !reopen && rendered.annotations.length > 0 ? await writer.existingAnnotationKeys(seen.id) : new Set<string>();
+    known = { checkRunId: seen.id, outputHash: "", status, annotationKeys, writtenAt: 0 };
+  } else if (!known && seen === undefined) {
     const existing = await writer.findExisting();
     if (existing && shows(existing, rendered)) {
       const annotationKeys = new Set(rendered.annotations.map(annotationKey));
@@ -362,7 +380,7 @@ async function write(
       // The run was deleted behind our back: forget it and look again (then create).
       if (httpStatus(error) !== 404 || retried) throw error;
       await memo.delete(key);
-      return write(writer, key, rendered, memo, true);
+      return write(writer, key, rendered, memo, undefined, true);
     }
   } else {
     checkRunId = await writer.create(rendered, first);

@@ -23,6 +23,7 @@ import type {
   GqlCheckContext,
   GqlCommit,
   GqlGitActor,
+  GqlOwnCheckRun,
   GqlPullRequest,
   GqlRequestedReviewer,
   GqlReview,
@@ -50,6 +51,18 @@ export interface GatheredPullRequest {
    * share its check run, which shows the strictest of their results (SPEC §6). Ascending.
    */
   siblingPullRequests?: number[];
+  /**
+   * This app's `agent-governance` run on `facts.headSha` as the same read saw it: null = there
+   * is none, undefined = not asked (no app id) or the head moved between the two fields.
+   */
+  ownCheckRun?: OwnCheckRun | null;
+}
+
+export interface OwnCheckRun {
+  id: number;
+  /** Lower-case, as REST spells it: "queued", "in_progress", "completed", … */
+  status: string;
+  conclusion: string | null;
 }
 
 export interface GraphqlPages {
@@ -199,6 +212,21 @@ function policyChanges(
   return [];
 }
 
+/** The newest of this app's runs (GitHub keeps older ones on a re-created run). */
+function ownCheckRun(headCommit: GqlHeadCommit | null, headSha: string): OwnCheckRun | null | undefined {
+  const suites = headCommit?.ownCheckSuites;
+  if (!headCommit || suites === undefined || headCommit.oid !== headSha) return undefined;
+  const runs = (suites?.nodes ?? [])
+    .flatMap((suite) => suite?.checkRuns?.nodes ?? [])
+    .filter((run): run is GqlOwnCheckRun & { databaseId: number } => run !== null && typeof run.databaseId === "number")
+    .sort((a, b) => b.databaseId - a.databaseId);
+  const newest = runs[0];
+  if (!newest) return null;
+  return { id: newest.databaseId, status: newest.status.toLowerCase(), conclusion: newest.conclusion?.toLowerCase() ?? null };
+}
+
+type GqlHeadCommit = NonNullable<NonNullable<GqlPullRequest["headCommit"]["nodes"]>[number]>["commit"];
+
 export function factsFromGraphql(
   ref: { owner: string; repo: string },
   repository: { defaultBranchRef: { name: string } | null },
@@ -254,5 +282,6 @@ export function factsFromGraphql(
         : { repository: repositoryBlob, organization: policyBlob(orgPolicy, `${ref.owner}/.github:${POLICY_FILE}`) },
     reviewerCanPush,
     siblingPullRequests: siblingPullRequests(ref, pr, headCommit?.associatedPullRequests?.nodes),
+    ownCheckRun: ownCheckRun(headCommit, pr.headRefOid),
   };
 }

@@ -26,7 +26,7 @@ import {
 } from "./facts-query.js";
 import { factsFromGraphql, type GatheredPullRequest } from "./facts-from-graphql.js";
 
-export type { GatheredPullRequest, PolicyBlobs } from "./facts-from-graphql.js";
+export type { GatheredPullRequest, OwnCheckRun, PolicyBlobs } from "./facts-from-graphql.js";
 
 export interface PullRequestRef {
   owner: string;
@@ -64,7 +64,12 @@ function onlyOrgDefaultsMissing(error: GraphqlResponseErrorLike): boolean {
   return error.errors.every((entry) => entry.type === "NOT_FOUND" && entry.path?.[0] === "orgDefaults");
 }
 
-async function queryFacts(octokit: GitHubClient, ref: PullRequestRef): Promise<PullRequestFactsResponse> {
+export interface GatherOptions {
+  /** This app's id: with it, the same read also finds the app's own check run on the head. */
+  appId?: number;
+}
+
+async function queryFacts(octokit: GitHubClient, ref: PullRequestRef, options: GatherOptions): Promise<PullRequestFactsResponse> {
   try {
     return await octokit.graphql<PullRequestFactsResponse>(PULL_REQUEST_FACTS_QUERY, {
       owner: ref.owner,
@@ -72,6 +77,7 @@ async function queryFacts(octokit: GitHubClient, ref: PullRequestRef): Promise<P
       number: ref.number,
       policyPath: POLICY_FILE,
       orgPolicy: `HEAD:${POLICY_FILE}`,
+      ...(options.appId !== undefined ? { appId: options.appId, withOwnCheckRun: true } : {}),
     });
   } catch (error) {
     if (isGraphqlResponseError(error) && error.data && onlyOrgDefaultsMissing(error)) {
@@ -110,9 +116,13 @@ async function remainingPages<T>(
   return nodes;
 }
 
-export async function gatherFacts(octokit: GitHubClient, ref: PullRequestRef): Promise<GatheredPullRequest> {
+export async function gatherFacts(
+  octokit: GitHubClient,
+  ref: PullRequestRef,
+  options: GatherOptions = {},
+): Promise<GatheredPullRequest> {
   const counter = { requests: 1 };
-  const data = await queryFacts(octokit, ref);
+  const data = await queryFacts(octokit, ref, options);
   const pr = data.repository?.pullRequest;
   if (!data.repository || !pr) {
     throw new PullRequestNotFoundError(`pull request ${ref.owner}/${ref.repo}#${ref.number} not found`);

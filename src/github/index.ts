@@ -2,7 +2,7 @@
 export type { GitHubClient } from "./client.js";
 export { CHECK_NAME } from "./check-name.js";
 export { gatherFacts, PullRequestNotFoundError, type PullRequestRef } from "./gather-facts.js";
-export type { GatheredPullRequest, PolicyBlobs } from "./facts-from-graphql.js";
+export type { GatheredPullRequest, OwnCheckRun, PolicyBlobs } from "./facts-from-graphql.js";
 export { resolveDirectory, permissionThresholds } from "./resolve-directory.js";
 export {
   DEFAULT_DIRECTORY_TTL_SECONDS,

@@ -7,7 +7,7 @@
 import { resolvePolicy } from "../config/load.js";
 import type { PullRequestTarget } from "../events/targets.js";
 import type { PullRequestFacts } from "../facts.js";
-import { gatherFacts, githubDirectory, resolveDirectory, type GitHubClient } from "../github/index.js";
+import { gatherFacts, githubDirectory, resolveDirectory, type GitHubClient, type OwnCheckRun } from "../github/index.js";
 import { trustFor } from "../ledger/index.js";
 import type { Decision, Trust } from "../policy/decision.js";
 import { evaluate } from "../policy/evaluate.js";
@@ -22,6 +22,8 @@ export interface DecidedPullRequest {
   decision: Decision | null;
   /** Other open PRs whose head is the same commit (SPEC §6). */
   siblings: number[];
+  /** This app's run on the head as the same read saw it (null = none, undefined = unknown). */
+  ownCheckRun?: OwnCheckRun | null;
 }
 
 export async function decidePullRequest(
@@ -29,9 +31,10 @@ export async function decidePullRequest(
   octokit: GitHubClient,
   target: Pick<PullRequestTarget, "owner" | "repo" | "number">,
 ): Promise<DecidedPullRequest> {
-  const gathered = await gatherFacts(octokit, target);
+  const gathered = await gatherFacts(octokit, target, { appId: ctx.appId });
   const siblings = gathered.siblingPullRequests ?? [];
-  if (gathered.facts.state !== "OPEN") return { facts: gathered.facts, decision: null, siblings };
+  const ownCheckRun = gathered.ownCheckRun;
+  if (gathered.facts.state !== "OPEN") return { facts: gathered.facts, decision: null, siblings, ownCheckRun };
   const loaded = resolvePolicy(gathered.policyBlobs);
   const facts = loaded.ok
     ? await resolveDirectory(loaded.policy, gathered, ctx.directoryCache.over(githubDirectory(octokit)))
@@ -40,5 +43,5 @@ export async function decidePullRequest(
     loaded.ok && loaded.policy.autonomy && ctx.ledger
       ? await trustFor(ctx.ledger, target, loaded.policy.autonomy, ctx.now())
       : NO_TRUST;
-  return { facts, decision: evaluate(loaded, facts, trust), siblings };
+  return { facts, decision: evaluate(loaded, facts, trust), siblings, ownCheckRun };
 }

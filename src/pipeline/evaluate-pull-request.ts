@@ -56,7 +56,7 @@ export async function evaluatePullRequest(
     const output = renderSharedHead([own, ...siblings]);
     const report = await reportCheckRun(
       octokit,
-      { owner: target.owner, repo: target.repo, headSha, appId: ctx.appId },
+      { owner: target.owner, repo: target.repo, headSha, appId: ctx.appId, ownCheckRun: decided.ownCheckRun },
       output,
       ctx.checkRuns,
     );

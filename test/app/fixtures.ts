@@ -90,6 +90,11 @@ export interface PullRequestSpec {
    * itself is always listed. Default head: the same commit; default state: OPEN.
    */
   associated?: Array<{ number: number; headSha?: string; state?: GqlPullRequest["state"]; repo?: string }>;
+  /**
+   * The app's own `agent-governance` runs on the head (`ownCheckSuites`), as GitHub answers
+   * when the app asks. Undefined = left out of the answer (the app then looks the run up).
+   */
+  ownCheckRuns?: Array<{ id: number; status?: "IN_PROGRESS" | "COMPLETED"; conclusion?: string | null }>;
 }
 
 /** The app's own bot, as GraphQL names it on timeline events. */
@@ -186,6 +191,23 @@ export function graphqlPullRequest(spec: PullRequestSpec): { data: PullRequestFa
             policy: headPolicy ? { object: headPolicy } : null,
             statusCheckRollup: { contexts: { nodes: [] } },
             associatedPullRequests: associatedPullRequests(spec),
+            ...(spec.ownCheckRuns === undefined
+              ? {}
+              : {
+                  ownCheckSuites: {
+                    nodes: [
+                      {
+                        checkRuns: {
+                          nodes: spec.ownCheckRuns.map((run) => ({
+                            databaseId: run.id,
+                            status: run.status ?? "COMPLETED",
+                            conclusion: run.conclusion ?? (run.status === "IN_PROGRESS" ? null : "ACTION_REQUIRED"),
+                          })),
+                        },
+                      },
+                    ],
+                  },
+                }),
           },
         },
       ],

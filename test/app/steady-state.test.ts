@@ -55,6 +55,37 @@ describe("steady-state API budget", () => {
     ]);
     expect(h.api.lastCheckRun().conclusion).toBe("success");
   });
+
+  it("a push to a new head costs one GraphQL request and one POST: the read already says there is no run", async () => {
+    h.api.facts({ ...aiPullRequest(SHA_2), ownCheckRuns: [] }).createCheckRun(2);
+
+    await h.deliver("pull_request", pullRequestEvent("synchronize", { headSha: SHA_2 }));
+
+    h.api.verify();
+    expect(h.api.calls().map((call) => `${call.method} ${call.path}`)).toEqual([
+      "POST /graphql",
+      "POST /repos/acme/api/check-runs",
+    ]);
+    expect(h.api.lastCheckRun()).toMatchObject({ head_sha: SHA_2 });
+  });
+
+  it("after a restart, a run the read already found costs one GraphQL request and one PATCH", async () => {
+    // A fresh app (empty check-run memo); the installation token is still cached.
+    const restarted = await startApp();
+    try {
+      restarted.api.facts({ ...aiPullRequest(), ownCheckRuns: [{ id: 1 }] }).updateCheckRun(1);
+
+      await restarted.deliver("pull_request", pullRequestEvent("synchronize"));
+
+      restarted.api.verify();
+      expect(restarted.api.calls().map((call) => `${call.method} ${call.path}`)).toEqual([
+        "POST /graphql",
+        "PATCH /repos/acme/api/check-runs/1",
+      ]);
+    } finally {
+      restarted.api.dispose();
+    }
+  });
 });
 
 describe("coalescing a burst of events for one PR", () => {

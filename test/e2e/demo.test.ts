@@ -3,11 +3,14 @@
  * with its explanation, exits 0 — and with --keep leaves the servers up, with the simulated
  * GitHub readable as JSON, until it is interrupted.
  */
-import { describe, expect, it } from "@jest/globals";
+import { describe, expect, it, jest } from "@jest/globals";
 import { spawn } from "node:child_process";
 import { projectRoot } from "../../src/demo/app-process.js";
 
 const MAIN = "dist/src/demo/main.js";
+
+// The demo plays six stories through a real server: seconds on a busy 2-core machine.
+jest.setTimeout(60_000);
 
 function runDemo(args: string[] = [], onOutput?: (all: string, kill: (signal: NodeJS.Signals) => void) => void): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {

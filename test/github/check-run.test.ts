@@ -284,6 +284,73 @@ describe("reportCheckRun: edge cases", () => {
   });
 });
 
+describe("reportCheckRun: on a memo miss, with what the facts read saw (ownCheckRun)", () => {
+  const seen = (status: string, conclusion: string | null = null, id = 7) => ({ id, status, conclusion });
+
+  it("creates the run with one POST and no lookup when the read saw none", async () => {
+    creates(7);
+    const report = await reportCheckRun(testOctokit(), { ...TARGET, ownCheckRun: null }, output(), new CheckRunMemo());
+    expect(report).toEqual({ checkRunId: 7, action: "created", requests: 1 });
+  });
+
+  it("updates the run the read saw with one PATCH and no lookup", async () => {
+    const bodies: Body[] = [];
+    updates(7, bodies);
+    const target = { ...TARGET, ownCheckRun: seen("in_progress") };
+    const report = await reportCheckRun(testOctokit(), target, output(), new CheckRunMemo());
+    expect(report).toEqual({ checkRunId: 7, action: "updated", requests: 1 });
+    expect(bodies[0]).toMatchObject({ status: "completed", conclusion: "action_required" });
+  });
+
+  it("writes the run the read saw once even if it may already show this output, then skips", async () => {
+    const memo = new CheckRunMemo();
+    const target = { ...TARGET, ownCheckRun: seen("completed", "action_required") };
+    updates(7);
+    await reportCheckRun(testOctokit(), target, output(), memo);
+    await expect(reportCheckRun(testOctokit(), target, output(), memo)).resolves.toMatchObject({ action: "unchanged", requests: 0 });
+  });
+
+  it("creates a new run when the completed run the read saw must go back to in_progress", async () => {
+    creates(8);
+    const target = { ...TARGET, ownCheckRun: seen("completed", "success") };
+    const report = await reportCheckRun(testOctokit(), target, output({ status: "in_progress", conclusion: undefined }), new CheckRunMemo());
+    expect(report).toEqual({ checkRunId: 8, action: "created", requests: 1 });
+  });
+
+  it("reads the annotations the seen run already has before sending new ones", async () => {
+    const bodies: Body[] = [];
+    nock(API)
+      .get("/repos/acme/api/check-runs/7/annotations")
+      .query({ per_page: "100", page: "1" })
+      .reply(200, annotations(1).map((a) => ({ ...a, title: null })));
+    updates(7, bodies);
+    const target = { ...TARGET, ownCheckRun: seen("completed", "failure") };
+    await reportCheckRun(testOctokit(), target, output({ annotations: annotations(2) }), new CheckRunMemo());
+    expect(bodies[0].output.annotations.map((a: Annotation) => a.message)).toEqual(["finding 1"]);
+  });
+
+  it("trusts the memo over the read: two evaluations of one commit that both saw none create one run", async () => {
+    const memo = new CheckRunMemo();
+    const target = { ...TARGET, ownCheckRun: null };
+    creates(7);
+    updates(7);
+    const reports = await Promise.all([
+      reportCheckRun(testOctokit(), target, output(), memo),
+      reportCheckRun(testOctokit(), target, output({ title: "Approved", conclusion: "success" }), memo),
+    ]);
+    expect(reports.map((report) => report.action)).toEqual(["created", "updated"]);
+  });
+
+  it("looks the run up again when the one the read saw was deleted meanwhile", async () => {
+    nock(API).patch("/repos/acme/api/check-runs/7").reply(404, { message: "Not Found" });
+    noRunYet();
+    creates(9);
+    const target = { ...TARGET, ownCheckRun: seen("in_progress") };
+    const report = await reportCheckRun(testOctokit(), target, output(), new CheckRunMemo());
+    expect(report).toEqual({ checkRunId: 9, action: "created", requests: 3 });
+  });
+});
+
 describe("reportFailure", () => {
   it("writes a blocking failure that names what failed", async () => {
     const bodies: Body[] = [];

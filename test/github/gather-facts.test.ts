@@ -158,6 +158,56 @@ describe("gatherFacts: one query", () => {
   });
 });
 
+describe("gatherFacts: the app's own check run on the head", () => {
+  type Run = { databaseId: number | null; status: string; conclusion: string | null };
+  function withOwnRuns(suites: Run[][] | null, oid = HEAD_SHA) {
+    const data = pullRequestFactsResponse();
+    const commit = data.repository.pullRequest.headCommit.nodes[0].commit as Record<string, unknown>;
+    commit.oid = oid;
+    commit.ownCheckSuites = suites === null ? null : { nodes: suites.map((nodes) => ({ checkRuns: { nodes } })) };
+    return data;
+  }
+
+  async function gatherAsApp(data: unknown) {
+    const variables: Record<string, unknown>[] = [];
+    nock(API)
+      .post("/graphql", (body) => variables.push(body.variables) > 0)
+      .reply(200, { data });
+    const gathered = await gatherFacts(testOctokit(), REF, { appId: 900001 });
+    return { gathered, variables: variables[0] };
+  }
+
+  it("asks for it with the app id when the app id is known", async () => {
+    const { variables } = await gatherAsApp(withOwnRuns([]));
+    expect(variables).toMatchObject({ appId: 900001, withOwnCheckRun: true });
+  });
+
+  it("is unknown (undefined) when the app id is not known, so the writer looks it up", async () => {
+    const gathered = await gather(pullRequestFactsResponse());
+    expect(gathered.ownCheckRun).toBeUndefined();
+  });
+
+  it("is null when the app has no run on the head", async () => {
+    const { gathered } = await gatherAsApp(withOwnRuns([[]]));
+    expect(gathered.ownCheckRun).toBeNull();
+  });
+
+  it("is the newest run, with status and conclusion spelled as REST does", async () => {
+    const { gathered } = await gatherAsApp(
+      withOwnRuns([
+        [{ databaseId: 7, status: "COMPLETED", conclusion: "ACTION_REQUIRED" }],
+        [{ databaseId: 9, status: "IN_PROGRESS", conclusion: null }],
+      ]),
+    );
+    expect(gathered.ownCheckRun).toEqual({ id: 9, status: "in_progress", conclusion: null });
+  });
+
+  it("is unknown when the head commit read is not the PR's head (it moved between the two fields)", async () => {
+    const { gathered } = await gatherAsApp(withOwnRuns([[]], OLD_SHA));
+    expect(gathered.ownCheckRun).toBeUndefined();
+  });
+});
+
 describe("gatherFacts: policy blobs", () => {
   it("takes the repository policy from the base branch and the organisation default from .github", async () => {
     const { policyBlobs } = await gather(pullRequestFactsResponse());
