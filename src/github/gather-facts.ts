@@ -11,6 +11,7 @@
  *   const decision = evaluate(loaded, facts, trust);
  */
 import { POLICY_FILE } from "../config/policy.js";
+import type { ChangedFile } from "../facts.js";
 import type { GitHubClient } from "./client.js";
 import {
   COMMITS_PAGE_QUERY,
@@ -144,5 +145,37 @@ export async function gatherFacts(
     { commits: commits.map((node) => node.commit), files, reviews },
     data.orgDefaults?.object,
   );
-  return { ...gathered, requests: counter.requests };
+  const changed = await withPreviousPaths(octokit, ref, gathered.facts.files, counter);
+  return { ...gathered, facts: { ...gathered.facts, files: changed }, requests: counter.requests };
+}
+
+/**
+ * GraphQL gives a renamed file only its new path, but a rename out of `.github/workflows/`
+ * touches a forbidden path as much as an edit does. Only when the PR renames something, the
+ * REST file list (which has `previous_filename`) is read, 100 per page.
+ */
+async function withPreviousPaths(
+  octokit: GitHubClient,
+  ref: PullRequestRef,
+  files: ChangedFile[],
+  counter: { requests: number },
+): Promise<ChangedFile[]> {
+  if (!files.some((file) => file.changeType === "RENAMED")) return files;
+  const previous = new Map<string, string>();
+  for (let page = 1; page <= 30; page++) {
+    counter.requests += 1;
+    const { data } = await octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
+      owner: ref.owner,
+      repo: ref.repo,
+      pull_number: ref.number,
+      per_page: 100,
+      page,
+    });
+    for (const file of data) if (file.previous_filename) previous.set(file.filename, file.previous_filename);
+    if (data.length < 100) break;
+  }
+  return files.map((file) => {
+    const previousPath = previous.get(file.path);
+    return previousPath ? { ...file, previousPath } : file;
+  });
 }

@@ -113,6 +113,28 @@ describe("gatherFacts: one query", () => {
     ]);
   });
 
+  it("reads the old path of renamed files from the REST file list, only when something was renamed", async () => {
+    const data = pullRequestFactsResponse();
+    data.repository.pullRequest.files.nodes.push({ path: "ci/old-workflow.yml", additions: 0, deletions: 0, changeType: "RENAMED" });
+    const rest = nock(API)
+      .get("/repos/acme/api/pulls/42/files")
+      .query({ per_page: "100", page: "1" })
+      .reply(200, [
+        { filename: "src/limiter.ts", status: "modified" },
+        { filename: "ci/old-workflow.yml", previous_filename: ".github/workflows/deploy.yml", status: "renamed" },
+      ]);
+    const { facts, requests } = await gather(data);
+    rest.done();
+    expect(facts.files.find((file) => file.changeType === "RENAMED")).toEqual({
+      path: "ci/old-workflow.yml",
+      previousPath: ".github/workflows/deploy.yml",
+      additions: 0,
+      deletions: 0,
+      changeType: "RENAMED",
+    });
+    expect(requests).toBe(2);
+  });
+
   it("orders reviews by submission time and drops pending ones", async () => {
     const { facts } = await gather(pullRequestFactsResponse());
     expect(facts.reviews).toEqual([
@@ -307,6 +329,10 @@ describe("gatherFacts: policy changes", () => {
     const data = pullRequestFactsResponse();
     data.repository.pullRequest.files.nodes.push({ path: "old-policy.yml", additions: 0, deletions: 0, changeType: "RENAMED" });
     data.repository.pullRequest.headCommit.nodes[0].commit.policy = null as never;
+    nock(API)
+      .get("/repos/acme/api/pulls/42/files")
+      .query(true)
+      .reply(200, [{ filename: "old-policy.yml", previous_filename: ".agent-governance.yml", status: "renamed" }]);
     const { facts } = await gather(data);
     expect(facts.policyChanges).toEqual([{ path: ".agent-governance.yml", blob: null }]);
   });

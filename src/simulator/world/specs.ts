@@ -45,6 +45,7 @@ export interface PullRequestSpec {
   title?: string;
   body?: string;
   draft?: boolean;
+  /** Empty: open it from the existing branch `head` (its commits the base lacks). */
   commits: CommitSpec[];
   /** Files changed by the pull request as a whole; applied by its last commit. */
   files?: FileSpec[];

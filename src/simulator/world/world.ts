@@ -454,11 +454,18 @@ export class World {
     const base = spec.base ?? repo.defaultBranch;
     const baseSha = repo.branches.get(base);
     if (!baseSha) throw unprocessable("Validation Failed", [{ resource: "PullRequest", field: "base", code: "invalid" }]);
-    if (spec.commits.length === 0) throw unprocessable(`No commits between ${base} and ${spec.head}`);
-    const shas = this.applyCommits(repo, baseSha, spec.commits, spec.files ?? [], author.login);
-    const before = repo.branches.get(spec.head) ?? "0".repeat(40);
-    repo.branches.set(spec.head, shas[shas.length - 1]);
-    this.recordPush(repo, spec.head, before, shas[shas.length - 1], false, author.login);
+    // No commits: a pull request from a branch that already exists (e.g. the same head into a
+    // second base), made of the head's commits that the base does not have.
+    const shas =
+      spec.commits.length === 0
+        ? this.commitsAhead(repo, spec.head, baseSha)
+        : this.applyCommits(repo, baseSha, spec.commits, spec.files ?? [], author.login);
+    if (shas.length === 0) throw unprocessable(`No commits between ${base} and ${spec.head}`);
+    if (spec.commits.length > 0) {
+      const before = repo.branches.get(spec.head) ?? "0".repeat(40);
+      repo.branches.set(spec.head, shas[shas.length - 1]);
+      this.recordPush(repo, spec.head, before, shas[shas.length - 1], false, author.login);
+    }
     const id = this.id();
     const now = this.now();
     const pull: PullRecord = {
@@ -466,7 +473,7 @@ export class World {
       nodeId: nodeId("PR", id),
       repo: repo.fullName,
       number: repo.nextNumber++,
-      title: spec.title ?? spec.commits[0].message.split("\n")[0],
+      title: spec.title ?? (repo.commits.get(shas[0])?.message ?? "").split("\n")[0],
       body: spec.body ?? "",
       author: author.login,
       state: "open",
@@ -494,6 +501,16 @@ export class World {
       else this.addLabel(pull, label.name, label.by);
     }
     return pull;
+  }
+
+  /** The first-parent commits of branch `head` not reachable from `baseSha`, oldest first. */
+  private commitsAhead(repo: RepoRecord, head: string, baseSha: string): string[] {
+    const headSha = repo.branches.get(head);
+    if (!headSha) return [];
+    const inBase = new Set(history(repo, baseSha).map((c) => c.sha));
+    const shas: string[] = [];
+    for (let sha: string | undefined = headSha; sha && !inBase.has(sha); sha = repo.commits.get(sha)?.parents[0]) shas.unshift(sha);
+    return shas;
   }
 
   private applyCommits(repo: RepoRecord, parentSha: string, commits: CommitSpec[], files: FileSpec[], defaultAuthor: string): string[] {
