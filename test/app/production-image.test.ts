@@ -33,7 +33,11 @@ describe("the production image", () => {
   it("health-checks /healthz and starts the same entry point as npm start", () => {
     expect(runtime).toMatch(/^HEALTHCHECK .*\n?.*\/healthz/m);
     expect(runtime).toMatch(/^CMD \["node", "dist\/src\/server\.js"\]$/m);
-    expect(pkg.scripts.start).toBe("node dist/src/server.js");
+    expect(pkg.scripts.start).toBe('NODE_OPTIONS="--max-semi-space-size=2 ${NODE_OPTIONS:-}" node dist/src/server.js');
+  });
+
+  it("runs with the same young-generation size as npm start, which an operator's NODE_OPTIONS can override", () => {
+    expect(runtime).toMatch(/NODE_OPTIONS=--max-semi-space-size=2\b/);
   });
 
   it("installs with npm ci and drops dev dependencies", () => {
