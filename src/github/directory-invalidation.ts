@@ -30,6 +30,8 @@ export function localInvalidation(cache: DirectoryCache): DirectoryInvalidation 
   };
 }
 
+const SUBSCRIBE_WAIT_MS = 2_000;
+
 /** ioredis is loaded only here, when REDIS_URL is set. */
 export async function redisInvalidation(
   cache: DirectoryCache,
@@ -40,7 +42,8 @@ export async function redisInvalidation(
   const { Redis } = await import("ioredis");
   const channel = `${prefix}:directory-invalidations`;
   const publisher = new Redis(url, { maxRetriesPerRequest: 2, connectionName: "agent-governance-publish" });
-  const subscriber = new Redis(url, { connectionName: "agent-governance-subscribe" });
+  // No retry limit: the SUBSCRIBE waits for the connection however long Redis is away.
+  const subscriber = new Redis(url, { connectionName: "agent-governance-subscribe", maxRetriesPerRequest: null });
   publisher.on("error", onError);
   subscriber.on("error", onError);
   subscriber.on("message", (_channel: string, message: string) => {
@@ -51,7 +54,11 @@ export async function redisInvalidation(
       onError(error);
     }
   });
-  await subscriber.subscribe(channel);
+  // A replica must start (and report itself unhealthy) even while Redis is down: wait for the
+  // subscription briefly, then let ioredis subscribe whenever the connection comes (it
+  // re-subscribes after every reconnect).
+  const subscribed = subscriber.subscribe(channel).catch((error: unknown) => onError(error));
+  await Promise.race([subscribed, new Promise((resolve) => setTimeout(resolve, SUBSCRIBE_WAIT_MS).unref())]);
   return {
     announce: async (change) => {
       // Locally first: this replica must not wait on Redis to stop trusting the old roster.
