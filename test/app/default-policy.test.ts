@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { CLAUDE_TRAILER, PEOPLE, SHA_1, pullRequestEvent, reviewEvent, type PullRequestSpec, type ReviewSpec } from "./fixtures.js";
-import { type Harness, releaseNock, startApp } from "./harness.js";
+import { type Harness, releaseNock, startApp, useApp } from "./harness.js";
 
 const claudePullRequest = (reviews: ReviewSpec[] = [], labelled = false): PullRequestSpec => ({
   headSha: SHA_1,
@@ -17,13 +17,7 @@ const claudePullRequest = (reviews: ReviewSpec[] = [], labelled = false): PullRe
 });
 
 let h: Harness;
-beforeAll(() => nock.disableNetConnect());
-afterAll(releaseNock);
-beforeEach(async () => {
-  h = await startApp();
-  h.api.token();
-});
-afterEach(() => h.api.dispose());
+useApp((harness) => (h = harness));
 
 describe("default policy: an AI-assisted PR needs one approval from a writer who is not an author", () => {
   it("labels the PR ai-assisted and blocks it with action_required", async () => {

@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { SHA_1, pullRequestEvent, type PullRequestSpec } from "./fixtures.js";
-import { type Harness, releaseNock, startApp } from "./harness.js";
+import { type Harness, releaseNock, startApp, useApp } from "./harness.js";
 
 const COPILOT = { name: "copilot-swe-agent[bot]", email: "198982749+Copilot@users.noreply.github.com", user: null };
 const DEPENDABOT = { name: "dependabot[bot]", email: "49699333+dependabot[bot]@users.noreply.github.com", user: null };
@@ -40,13 +40,7 @@ const humanPullRequest: PullRequestSpec = {
 };
 
 let h: Harness;
-beforeAll(() => nock.disableNetConnect());
-afterAll(releaseNock);
-beforeEach(async () => {
-  h = await startApp();
-  h.api.token();
-});
-afterEach(() => h.api.dispose());
+useApp((harness) => (h = harness));
 
 describe("detection through the app", () => {
   it("labels a PR from copilot-swe-agent[bot] ai-assisted and blocks it", async () => {

@@ -6,7 +6,7 @@
  */
 import { generateKeyPairSync } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { expect } from "@jest/globals";
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from "@jest/globals";
 import nock from "nock";
 import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
@@ -322,4 +322,20 @@ export async function startApp(options: HarnessOptions = {}): Promise<Harness> {
       await app.idle();
     },
   };
+}
+
+/**
+ * The usual lifecycle of an app test file: no real network, a fresh app and GitHub double per
+ * test (with an installation token ready), every expected request checked after each test.
+ */
+export function useApp(set: (harness: Harness) => void, options: HarnessOptions = {}): void {
+  let current: Harness | undefined;
+  beforeAll(() => nock.disableNetConnect());
+  afterAll(releaseNock);
+  beforeEach(async () => {
+    current = await startApp(options);
+    current.api.token();
+    set(current);
+  });
+  afterEach(() => current?.api.dispose());
 }

@@ -9,7 +9,7 @@ import { buildClientSchema, parse, validate } from "graphql";
 import nock from "nock";
 import { groupEntries, MERGE_QUEUE_QUERY, pullRequestFromQueueBranch } from "../../src/github/merge-queue.js";
 import { CLAUDE_TRAILER, SHA_1, SHA_2, SHA_3, checkSuiteEvent, mergeGroupEvent, type PullRequestSpec } from "./fixtures.js";
-import { type Harness, releaseNock, startApp } from "./harness.js";
+import { type Harness, releaseNock, startApp, useApp } from "./harness.js";
 
 const GROUP_1 = "a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1";
 const GROUP_2 = "b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2";
@@ -37,13 +37,7 @@ const QUEUE = [
 ];
 
 let h: Harness;
-beforeAll(() => nock.disableNetConnect());
-afterAll(releaseNock);
-beforeEach(async () => {
-  h = await startApp();
-  h.api.token();
-});
-afterEach(() => h.api.dispose());
+useApp((harness) => (h = harness));
 
 function evaluatedPullRequests(): number[] {
   return h.api

@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { CLAUDE_TRAILER, SHA_1, SHA_3, pullRequestEvent, reviewEvent, type PullRequestSpec, type ReviewSpec } from "./fixtures.js";
-import { type Harness, releaseNock, startApp } from "./harness.js";
+import { type Harness, releaseNock, startApp, useApp } from "./harness.js";
 
 const BASE_POLICY = "version: 1\nrules:\n  - name: senior approval\n    require:\n      approvals: 1\n";
 const RELAXED_POLICY = "version: 1\nrules:\n  - name: senior approval\n    require:\n      approvals: 0\n";
@@ -23,13 +23,7 @@ const relaxingPullRequest = (reviews: ReviewSpec[] = []): PullRequestSpec => ({
 });
 
 let h: Harness;
-beforeAll(() => nock.disableNetConnect());
-afterAll(releaseNock);
-beforeEach(async () => {
-  h = await startApp();
-  h.api.token();
-});
-afterEach(() => h.api.dispose());
+useApp((harness) => (h = harness));
 
 describe("a PR that relaxes .agent-governance.yml in its own head", () => {
   it("is judged by the base policy and waits for a policy admin", async () => {

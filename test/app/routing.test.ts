@@ -21,7 +21,7 @@ import {
   statusEvent,
   type PullRequestSpec,
 } from "./fixtures.js";
-import { type Harness, releaseNock, startApp } from "./harness.js";
+import { type Harness, releaseNock, startApp, useApp } from "./harness.js";
 
 const humanPullRequest = (number = 7, headSha = SHA_1): PullRequestSpec => ({
   number,
@@ -31,13 +31,7 @@ const humanPullRequest = (number = 7, headSha = SHA_1): PullRequestSpec => ({
 });
 
 let h: Harness;
-beforeAll(() => nock.disableNetConnect());
-afterAll(releaseNock);
-beforeEach(async () => {
-  h = await startApp();
-  h.api.token();
-});
-afterEach(() => h.api.dispose());
+useApp((harness) => (h = harness));
 
 /** One full first evaluation of a human PR: read, look for the app's run, create it. */
 function expectEvaluation(number = 7, headSha = SHA_1, runId = number) {

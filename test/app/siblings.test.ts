@@ -9,7 +9,7 @@ import { renderSharedHead } from "../../src/pipeline/shared-head.js";
 import { strictest, type PullRequestResult } from "../../src/pipeline/pull-request-result.js";
 import type { CheckRunOutput } from "../../src/report/check-run.js";
 import { CLAUDE_TRAILER, SHA_1, SHA_2, pullRequestEvent, type PullRequestSpec } from "./fixtures.js";
-import { type Harness, releaseNock, startApp } from "./harness.js";
+import { type Harness, releaseNock, startApp, useApp } from "./harness.js";
 
 const human = (number: number, headSha = SHA_1, associated: PullRequestSpec["associated"] = []): PullRequestSpec => ({
   number,
@@ -26,13 +26,7 @@ const agentWork = (number: number, headSha = SHA_1, associated: PullRequestSpec[
 });
 
 let h: Harness;
-beforeAll(() => nock.disableNetConnect());
-afterAll(releaseNock);
-beforeEach(async () => {
-  h = await startApp();
-  h.api.token();
-});
-afterEach(() => h.api.dispose());
+useApp((harness) => (h = harness));
 
 function evaluatedPullRequests(): number[] {
   return h.api.graphqlCalls().map((call) => call.body.variables.number);

@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { CLAUDE_TRAILER, SHA_1, SHA_2, pullRequestEvent, reviewEvent, type PullRequestSpec, type ReviewSpec } from "./fixtures.js";
-import { type Harness, releaseNock, startApp } from "./harness.js";
+import { type Harness, releaseNock, startApp, useApp } from "./harness.js";
 
 const aiPullRequest = (headSha = SHA_1, reviews: ReviewSpec[] = [], labelled = true): PullRequestSpec => ({
   headSha,
@@ -19,13 +19,7 @@ const aiPullRequest = (headSha = SHA_1, reviews: ReviewSpec[] = [], labelled = t
 });
 
 let h: Harness;
-beforeAll(() => nock.disableNetConnect());
-afterAll(releaseNock);
-beforeEach(async () => {
-  h = await startApp();
-  h.api.token();
-});
-afterEach(() => h.api.dispose());
+useApp((harness) => (h = harness));
 
 describe("steady-state API budget", () => {
   beforeEach(async () => {

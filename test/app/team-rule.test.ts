@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { CLAUDE_TRAILER, SHA_1, SHA_2, pullRequestEvent, reviewEvent, type PullRequestSpec, type ReviewSpec } from "./fixtures.js";
-import { type Harness, releaseNock, startApp } from "./harness.js";
+import { type Harness, releaseNock, startApp, useApp } from "./harness.js";
 
 export const SENIOR_POLICY = [
   "version: 1",
@@ -33,13 +33,7 @@ const aiPullRequest = (headSha: string, reviews: ReviewSpec[] = [], requested = 
 });
 
 let h: Harness;
-beforeAll(() => nock.disableNetConnect());
-afterAll(releaseNock);
-beforeEach(async () => {
-  h = await startApp();
-  h.api.token();
-});
-afterEach(() => h.api.dispose());
+useApp((harness) => (h = harness));
 
 /** First sight of the PR: team read, run created, team asked for a review. */
 async function opened() {
