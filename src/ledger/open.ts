@@ -71,7 +71,9 @@ async function openSqlite(options: LedgerOptions): Promise<Opened> {
     mkdirSync(dir, { recursive: true });
     file = join(dir, SQLITE_FILE);
   }
-  const database = new SQLite(file);
+  // The busy timeout must be in force before the first statement: switching to WAL takes a
+  // lock that another process opening the same file at the same moment may hold.
+  const database = new SQLite(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
   try {
     // WAL lets readers (the CLI's `trust`/`audit`) run beside the app's writer.
     database.pragma("journal_mode = WAL");
@@ -80,7 +82,6 @@ async function openSqlite(options: LedgerOptions): Promise<Opened> {
     // redelivered, so losing it would silently change an agent's record; one fsync per commit
     // is cheap at webhook rates.
     database.pragma("synchronous = FULL");
-    database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     database.pragma("foreign_keys = ON");
   } catch (error) {
     database.close();
