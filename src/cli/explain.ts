@@ -4,12 +4,11 @@
  * gather facts, resolve the policy from the base branch, answer directory questions, read
  * trust from the ledger, evaluate — with a client that refuses every write.
  */
-import { resolvePolicy } from "../config/load.js";
-import type { LoadedPolicy } from "../config/policy.js";
-import { gatherFacts, githubDirectory, PullRequestNotFoundError, resolveDirectory } from "../github/index.js";
+import type { Autonomy } from "../config/policy.js";
+import { gatherFacts, githubDirectory, PullRequestNotFoundError } from "../github/index.js";
 import { trustFor } from "../ledger/index.js";
 import type { Decision, Trust } from "../policy/decision.js";
-import { evaluate } from "../policy/evaluate.js";
+import { judgeGathered } from "../pipeline/decide-pull-request.js";
 import { renderCheckRun } from "../report/check-run.js";
 import { summarySections } from "../report/summary.js";
 import { EXIT, type CliIo, type Command } from "./command.js";
@@ -64,11 +63,9 @@ Exit codes:
     let decision: Decision;
     try {
       const gathered = await gatherFacts(client.octokit, ref);
-      const loaded = resolvePolicy(gathered.policyBlobs);
-      const facts = loaded.ok ? await resolveDirectory(loaded.policy, gathered, githubDirectory(client.octokit)) : gathered.facts;
-      const trust = await readTrust(io, ref, loaded, notes);
-      if (trust === null) return EXIT.error;
-      decision = evaluate(loaded, facts, trust);
+      const judged = await judgeGathered(gathered, githubDirectory(client.octokit), (autonomy) => readTrust(io, ref, autonomy, notes));
+      const facts = judged.facts;
+      decision = judged.decision;
       if (facts.state !== "OPEN") notes.push(`the pull request is ${facts.state.toLowerCase()}: the app no longer evaluates it`);
     } catch (error) {
       return fail(io, failure(error, positionals[0]));
@@ -84,21 +81,19 @@ Exit codes:
   },
 };
 
-/** The ledger's view of the agents; null after reporting an error. */
-async function readTrust(io: CliIo, repo: { owner: string; repo: string }, loaded: LoadedPolicy, notes: string[]): Promise<Trust | null> {
-  // Autonomy off or a broken policy: tiers do not matter, and the ledger need not exist.
-  if (!loaded.ok || loaded.policy.autonomy === null) return { agents: {} };
+/** The ledger could not be opened: explain cannot show the tiers the app would use. */
+class LedgerUnavailableError extends Error {}
+
+/** The ledger's view of the agents (asked only when the policy uses autonomy). */
+async function readTrust(io: CliIo, repo: { owner: string; repo: string }, autonomy: Autonomy, notes: string[]): Promise<Trust> {
   const opened = await openCliLedger(io, { mustExist: true });
   if (!opened.ok && opened.missing) {
     notes.push(`${opened.message}: every agent counts as new`);
     return { agents: {} };
   }
-  if (!opened.ok) {
-    fail(io, opened.message);
-    return null;
-  }
+  if (!opened.ok) throw new LedgerUnavailableError(opened.message);
   try {
-    return await trustFor(opened.ledger, repo, loaded.policy.autonomy, new Date());
+    return await trustFor(opened.ledger, repo, autonomy, new Date());
   } finally {
     await opened.ledger.close();
   }
@@ -127,6 +122,7 @@ export function renderExplanation(decision: Decision, pullRequest: string, notes
 function failure(error: unknown, what: string): string {
   if (error instanceof PullRequestNotFoundError) return error.message;
   if (error instanceof WriteRefusedError) return error.message;
+  if (error instanceof LedgerUnavailableError) return error.message;
   const status = (error as { status?: unknown }).status;
   if (status === 401) return "GitHub refused the credentials (HTTP 401): check GITHUB_TOKEN";
   if (status === 403 || status === 404) return `cannot read ${what} (HTTP ${status}): check that it exists and the token can read it`;

@@ -7,7 +7,16 @@
 import { resolvePolicy } from "../config/load.js";
 import type { PullRequestTarget } from "../events/targets.js";
 import type { PullRequestFacts } from "../facts.js";
-import { gatherFacts, githubDirectory, resolveDirectory, type GitHubClient, type OwnCheckRun } from "../github/index.js";
+import type { Autonomy } from "../config/policy.js";
+import {
+  gatherFacts,
+  githubDirectory,
+  resolveDirectory,
+  type Directory,
+  type GatheredPullRequest,
+  type GitHubClient,
+  type OwnCheckRun,
+} from "../github/index.js";
 import { trustFor } from "../ledger/index.js";
 import type { Decision, Trust } from "../policy/decision.js";
 import { evaluate } from "../policy/evaluate.js";
@@ -35,13 +44,27 @@ export async function decidePullRequest(
   const siblings = gathered.siblingPullRequests ?? [];
   const ownCheckRun = gathered.ownCheckRun;
   if (gathered.facts.state !== "OPEN") return { facts: gathered.facts, decision: null, siblings, ownCheckRun };
+  const ledger = ctx.ledger;
+  const { facts, decision } = await judgeGathered(
+    gathered,
+    ctx.directoryCache.over(githubDirectory(octokit)),
+    ledger ? (autonomy) => trustFor(ledger, target, autonomy, ctx.now()) : async () => NO_TRUST,
+  );
+  return { facts, decision, siblings, ownCheckRun };
+}
+
+/**
+ * Policy from the base branch → directory questions → trust → pure evaluation, from what one
+ * GraphQL read gathered. The app and `agent-governance explain` both call it, so the CLI
+ * shows exactly what the app decides. `trustOf` is asked only when the policy uses autonomy.
+ */
+export async function judgeGathered(
+  gathered: GatheredPullRequest,
+  directory: Directory,
+  trustOf: (autonomy: Autonomy) => Promise<Trust>,
+): Promise<{ facts: PullRequestFacts; decision: Decision }> {
   const loaded = resolvePolicy(gathered.policyBlobs);
-  const facts = loaded.ok
-    ? await resolveDirectory(loaded.policy, gathered, ctx.directoryCache.over(githubDirectory(octokit)))
-    : gathered.facts;
-  const trust =
-    loaded.ok && loaded.policy.autonomy && ctx.ledger
-      ? await trustFor(ctx.ledger, target, loaded.policy.autonomy, ctx.now())
-      : NO_TRUST;
-  return { facts, decision: evaluate(loaded, facts, trust), siblings, ownCheckRun };
+  const facts = loaded.ok ? await resolveDirectory(loaded.policy, gathered, directory) : gathered.facts;
+  const trust = loaded.ok && loaded.policy.autonomy ? await trustOf(loaded.policy.autonomy) : NO_TRUST;
+  return { facts, decision: evaluate(loaded, facts, trust) };
 }
