@@ -31,7 +31,7 @@ export function checkReport(decision: Decision): CheckReport {
       sha: commit.sha,
       ai_assisted: commit.aiAssisted,
       agents: commit.agents,
-      signals: commit.signals.map(({ kind, agent, strength, detail }) => ({ kind, agent, strength, detail })),
+      signals: commit.signals.map(({ kind, agent, strength, detail, confidence, rule, counted }) => ({ kind, agent, strength, detail, confidence, rule, counted })),
     })),
     rules: decision.rules.map(({ name, status, needs }) => ({ name, status, needs })),
     gates: decision.gates.map((gate) => ({ name: gate.name, status: gate.status, detail: gateDetail(gate) })),
@@ -115,7 +115,8 @@ function gateDetail(gate: GateResult): string {
 }
 
 function signalLine(signal: Signal): string {
-  return `    ${signal.strength} · ${signal.kind} · ${signal.agent}: ${signal.detail}`;
+  const counted = signal.counted ? "" : " (not counted)";
+  return `    ${signal.confidence} · ${signal.rule} · ${signal.agent}: ${signal.detail}${counted}`;
 }
 
 function pad(status: string): string {

@@ -70,6 +70,9 @@ function detection(file: PolicyFile["detection"] = {}): Detection {
     labels: [...(file.labels ?? DEFAULT_DETECTION.labels)],
     branches: [...(file.branches ?? DEFAULT_DETECTION.branches)],
     not_ai: [...(file.not_ai ?? DEFAULT_DETECTION.not_ai)],
+    count: [...(file.count ?? DEFAULT_DETECTION.count)],
+    unknown_bots: file.unknown_bots ?? DEFAULT_DETECTION.unknown_bots,
+    reviewers: file.reviewers ?? DEFAULT_DETECTION.reviewers,
   };
 }
 

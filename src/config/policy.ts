@@ -74,6 +74,12 @@ export interface Detection {
   labels: string[];
   branches: string[];
   not_ai: string[];
+  /** Which confidences make a pull request AI-assisted (default: all three). */
+  count: ("declared" | "identity" | "inferred")[];
+  /** Bots that are neither known agents nor known automation (default `report`). */
+  unknown_bots: "ai" | "report" | "ignore";
+  /** Whether an AI reviewer's review makes the pull request AI-assisted (default `ai`). */
+  reviewers: "ai" | "ignore";
 }
 
 export interface Policy {

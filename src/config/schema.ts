@@ -33,6 +33,9 @@ export const DEFAULT_DETECTION = {
   labels: ["ai-assisted"],
   branches: [] as string[],
   not_ai: ["dependabot[bot]", "renovate[bot]", "github-actions[bot]", "pre-commit-ci[bot]"],
+  count: ["declared", "identity", "inferred"] as ("declared" | "identity" | "inferred")[],
+  unknown_bots: "report" as "ai" | "report" | "ignore",
+  reviewers: "ai" as "ai" | "ignore",
 };
 export const DEFAULT_LABEL = "ai-assisted";
 export const DEFAULT_AUTONOMY = { window_days: 90, scope: "repository", demote_on_revert_days: 14 } as const;
@@ -188,6 +191,21 @@ export const POLICY_SCHEMA: JsonSchema = {
       not_ai: strings("Automation logins that are not AI by identity alone (their commit messages are still scanned).", {
         default: DEFAULT_DETECTION.not_ai,
       }),
+      count: list(
+        "Which confidences of signal make a pull request AI-assisted: `declared` (a trailer, footer, label or branch says so), `identity` (a known or recognised agent account or address), `inferred` (a structural guess such as an unknown no-reply co-author). Default: all three.",
+        { enum: ["declared", "identity", "inferred"] },
+        { default: DEFAULT_DETECTION.count, uniqueItems: true },
+      ),
+      unknown_bots: {
+        enum: ["ai", "report", "ignore"],
+        default: DEFAULT_DETECTION.unknown_bots,
+        description: "Bots that are neither known agents nor known automation: `ai` counts them as AI, `report` (default) shows them in the check run without counting them, `ignore` drops them.",
+      },
+      reviewers: {
+        enum: ["ai", "ignore"],
+        default: DEFAULT_DETECTION.reviewers,
+        description: "Whether a review by an AI reviewer makes the pull request AI-assisted: `ai` (default) or `ignore` (shown, not counted; commit detection is unaffected).",
+      },
     }),
     label: {
       anyOf: [{ type: "string", minLength: 1 }, { const: false }],

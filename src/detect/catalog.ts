@@ -11,6 +11,7 @@
  * Never add bare words, display names alone or whole vendor domains: people are called
  * Devin, Jules and Claudia, and vendor employees commit from @anthropic.com and @openai.com.
  */
+import type { Ambiguity } from "./vocabulary.js";
 
 /** An account or git identity that belongs to the agent. */
 export interface AgentIdentity {
@@ -80,7 +81,7 @@ export interface AgentEntry {
    * `ambiguous` names are also first names or words ("Claude Monet", "Devin Carr"): they count
    * only with a qualifier such as a model, a version or "Code"/"AI" (see ai-names.ts).
    */
-  names: { name: string; ambiguous?: boolean }[];
+  names: { name: string; ambiguous?: Ambiguity }[];
 }
 
 export const CATALOG: readonly AgentEntry[] = [
@@ -126,7 +127,7 @@ export const CATALOG: readonly AgentEntry[] = [
     nameSuffixes: [
       { suffix: " (claude)", evidence: "Aider-AI/aider@0567e51a52104575a20a32cd8d3063c1e770f423 (aider-style suffix naming Claude)" },
     ],
-    names: [{ name: "Claude Code" }, { name: "Claude", ambiguous: true }],
+    names: [{ name: "Claude Code" }, { name: "Claude", ambiguous: "person" }],
   },
   {
     id: "copilot",
@@ -256,7 +257,7 @@ export const CATALOG: readonly AgentEntry[] = [
       { url: "app.devin.ai/sessions/", evidence: "fastrepl/anarlog#2041 ('Link to Devin run: https://app.devin.ai/sessions/<id>')" },
     ],
     branches: [],
-    names: [{ name: "Devin", ambiguous: true }],
+    names: [{ name: "Devin", ambiguous: "person" }],
   },
   {
     id: "jules",
@@ -276,7 +277,7 @@ export const CATALOG: readonly AgentEntry[] = [
       { url: "jules.google.com/task/", evidence: "google/virtual-broadcast-production-assistant#309" },
     ],
     branches: [],
-    names: [{ name: "Google Jules" }, { name: "Jules", ambiguous: true }],
+    names: [{ name: "Google Jules" }, { name: "Jules", ambiguous: "person" }],
   },
   {
     id: "gemini-cli",
@@ -357,7 +358,7 @@ export const CATALOG: readonly AgentEntry[] = [
       { url: "ampcode.com/threads/T-", evidence: "depot/cli@5f4f3eb036b582d477faf69bdc35583e9f2f650b" },
     ],
     branches: [],
-    names: [{ name: "Amp", ambiguous: true }],
+    names: [{ name: "Amp", ambiguous: "word" }],
   },
   {
     id: "openhands",
@@ -393,7 +394,7 @@ export const CATALOG: readonly AgentEntry[] = [
     branches: [
       { prefix: "sweep/", evidence: "sweepai/sweep history ('Merge main into sweep/…'); ai-signals.md rule 7" },
     ],
-    names: [{ name: "Sweep AI" }, { name: "Sweep", ambiguous: true }],
+    names: [{ name: "Sweep AI" }, { name: "Sweep", ambiguous: "word" }],
   },
   {
     id: "windsurf",
@@ -409,7 +410,7 @@ export const CATALOG: readonly AgentEntry[] = [
     footers: [],
     links: [],
     branches: [],
-    names: [{ name: "Windsurf" }, { name: "Codeium" }, { name: "Cascade", ambiguous: true }],
+    names: [{ name: "Windsurf" }, { name: "Codeium" }, { name: "Cascade", ambiguous: "word" }],
   },
   {
     id: "cline",
@@ -427,7 +428,7 @@ export const CATALOG: readonly AgentEntry[] = [
     footers: [],
     links: [],
     branches: [],
-    names: [{ name: "Cline", ambiguous: true }],
+    names: [{ name: "Cline", ambiguous: "person" }],
   },
   {
     id: "roo-code",
@@ -460,7 +461,7 @@ export const CATALOG: readonly AgentEntry[] = [
     ],
     links: [],
     branches: [],
-    names: [{ name: "Continue", ambiguous: true }],
+    names: [{ name: "Continue", ambiguous: "word" }],
   },
   {
     id: "factory-droid",
@@ -474,7 +475,7 @@ export const CATALOG: readonly AgentEntry[] = [
     footers: [],
     links: [],
     branches: [],
-    names: [{ name: "Factory Droid" }, { name: "Droid", ambiguous: true }],
+    names: [{ name: "Factory Droid" }, { name: "Droid", ambiguous: "word" }],
   },
   {
     id: "opencode",
@@ -510,7 +511,7 @@ export const CATALOG: readonly AgentEntry[] = [
     ],
     links: [],
     branches: [],
-    names: [{ name: "Crush", ambiguous: true }],
+    names: [{ name: "Crush", ambiguous: "word" }],
   },
   {
     id: "qwen-code",
@@ -612,7 +613,7 @@ export const CATALOG: readonly AgentEntry[] = [
     footers: [],
     links: [],
     branches: [],
-    names: [{ name: "Kiro", ambiguous: true }],
+    names: [{ name: "Kiro", ambiguous: "person" }],
   },
   {
     id: "cody",
@@ -622,7 +623,7 @@ export const CATALOG: readonly AgentEntry[] = [
     footers: [],
     links: [],
     branches: [],
-    names: [{ name: "Sourcegraph Cody" }, { name: "Cody", ambiguous: true }],
+    names: [{ name: "Sourcegraph Cody" }, { name: "Cody", ambiguous: "person" }],
   },
   {
     id: "codegen",
@@ -652,7 +653,7 @@ export const CATALOG: readonly AgentEntry[] = [
     footers: [],
     links: [],
     branches: [],
-    names: [{ name: "Junie", ambiguous: true }],
+    names: [{ name: "Junie", ambiguous: "person" }],
   },
   {
     id: "replit-agent",

@@ -74,7 +74,7 @@ describe("agent-governance check --json", () => {
     const { report } = await checkJson(repo.dir);
     expect(Object.keys(report)).toEqual(["ai_assisted", "agents", "commits", "rules", "gates", "policy"]);
     expect(Object.keys(report.commits[0])).toEqual(["sha", "ai_assisted", "agents", "signals"]);
-    expect(Object.keys(report.commits[1].signals[0])).toEqual(["kind", "agent", "strength", "detail"]);
+    expect(Object.keys(report.commits[1].signals[0])).toEqual(["kind", "agent", "strength", "detail", "confidence", "rule", "counted"]);
     expect(Object.keys(report.rules[0])).toEqual(["name", "status", "needs"]);
     expect(report.gates.every((gate) => Object.keys(gate).join() === "name,status,detail")).toBe(true);
   });
@@ -144,7 +144,7 @@ describe("agent-governance check (human output)", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^feature → main: 2 commits, 2 changed files\n/);
     expect(run.stdout).toContain("verdict: needs approval — AI-assisted (claude-code)");
-    expect(run.stdout).toContain(`  ${claude.slice(0, 7)} Add the feature\n    assisted · co-author · claude-code: `);
+    expect(run.stdout).toContain(`  ${claude.slice(0, 7)} Add the feature\n    identity · catalogue-identity · claude-code: `);
     expect(run.stdout).toMatch(/^ {2}waiting +senior approval — .*senior-engineers/m);
   });
 

@@ -52,7 +52,7 @@ describe("an unknown key names the key and suggests the nearest valid one", () =
 
   it("lists the valid keys when none is close", () => {
     expect(validate("version: 1\ndetection:\n  zebra: 1\n")).toEqual([
-      "3:3 unknown key `zebra` (valid keys here: `catalog`, `bots`, `trailers`, `co_authors`, `labels`, `branches`, `not_ai`)",
+      "3:3 unknown key `zebra` (valid keys here: `catalog`, `bots`, `trailers`, `co_authors`, `labels`, `branches`, `not_ai`, `count`, `unknown_bots`, `reviewers`)",
     ]);
   });
 });

@@ -22,7 +22,7 @@ function rule(from: Principals | null, approvals = 1): Rule {
 function policy(rules: Rule[], extra: Partial<Policy> = {}): Policy {
   return {
     version: 1,
-    detection: { catalog: true, bots: [], trailers: [], co_authors: [], labels: [], branches: [], not_ai: [] },
+    detection: { catalog: true, bots: [], trailers: [], co_authors: [], labels: [], branches: [], not_ai: [], count: ["declared", "identity", "inferred"], unknown_bots: "report", reviewers: "ai" },
     label: "ai-assisted",
     rules,
     gates: { forbidden_paths: [], required_checks: [], forbid_agent_signoff: false },

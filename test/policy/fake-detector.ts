@@ -24,11 +24,11 @@ function agentOfIdentity(identity: GitIdentity, config: DetectionConfig): string
 export function fakeDetectCommit(commit: CommitFacts, config: DetectionConfig): CommitDetection {
   const signals: Signal[] = [];
   const author = agentOfIdentity(commit.author, config);
-  if (author) signals.push({ kind: "commit-author", agent: author, strength: "agent-written", detail: `author ${commit.author.name}` });
+  if (author) signals.push({ kind: "commit-author", agent: author, strength: "agent-written", confidence: "identity", rule: "catalogue-identity", counted: true, detail: `author ${commit.author.name}` });
   const committer = agentOfIdentity(commit.committer, config);
-  if (committer) signals.push({ kind: "committer", agent: committer, strength: "agent-written", detail: `committer ${commit.committer.name}` });
+  if (committer) signals.push({ kind: "committer", agent: committer, strength: "agent-written", confidence: "identity", rule: "catalogue-identity", counted: true, detail: `committer ${commit.committer.name}` });
   for (const match of commit.message.matchAll(/^co-authored-by:\s*(.*<noreply@anthropic\.com>)\s*$/gim)) {
-    signals.push({ kind: "co-author", agent: "claude-code", strength: "assisted", detail: `Co-authored-by: ${match[1]}` });
+    signals.push({ kind: "co-author", agent: "claude-code", strength: "assisted", confidence: "identity", rule: "catalogue-identity", counted: true, detail: `Co-authored-by: ${match[1]}` });
   }
   const agents = [...new Set(signals.map((signal) => signal.agent))].sort();
   return { sha: commit.sha, aiAssisted: agents.length > 0, agents, signals };
@@ -41,10 +41,10 @@ export function fakeDetectPullRequest(
 ): Detection {
   const pullRequestSignals: Signal[] = [];
   const author = agentOfActor(facts.author, config);
-  if (author) pullRequestSignals.push({ kind: "pr-author", agent: author, strength: "agent-written", detail: `opened by @${facts.author.login}` });
+  if (author) pullRequestSignals.push({ kind: "pr-author", agent: author, strength: "agent-written", confidence: "identity", rule: "catalogue-identity", counted: true, detail: `opened by @${facts.author.login}` });
   for (const label of facts.labels) {
     const declared = config.labels.includes(label.name) && label.name !== appLabel && label.appliedBy?.isBot === false;
-    if (declared) pullRequestSignals.push({ kind: "label", agent: "unknown-ai", strength: "declared", detail: `label ${label.name}` });
+    if (declared) pullRequestSignals.push({ kind: "label", agent: "unknown-ai", strength: "declared", confidence: "declared", rule: "label", counted: true, detail: `label ${label.name}` });
   }
   const commits = facts.commits.map((commit) => fakeDetectCommit(commit, config));
   const agents = [...new Set([...pullRequestSignals, ...commits.flatMap((c) => c.signals)].map((s) => s.agent))].sort();
@@ -57,6 +57,9 @@ export function fakeAgentSignOffs(commit: CommitFacts): Signal[] {
     kind: "trailer",
     agent: "claude-code",
     strength: "assisted",
+    confidence: "declared",
+    rule: "ai-trailer",
+    counted: true,
     detail: `Signed-off-by: ${match[1]}`,
   }));
 }
