@@ -19,6 +19,7 @@ export const UNKNOWN_AI = "unknown-ai";
 interface KnownName {
   agent: string;
   ambiguous?: Ambiguity;
+  vendor?: boolean;
 }
 
 const known = new Map<string, KnownName>();
@@ -26,7 +27,7 @@ for (const agent of CATALOG) {
   for (const n of agent.names) known.set(squash(n.name), { agent: agent.id, ambiguous: n.ambiguous });
 }
 for (const n of MODEL_FAMILIES) {
-  if (!known.has(squash(n.name))) known.set(squash(n.name), { agent: UNKNOWN_AI, ambiguous: n.ambiguous });
+  if (!known.has(squash(n.name))) known.set(squash(n.name), { agent: UNKNOWN_AI, ambiguous: n.ambiguous, vendor: n.vendor });
 }
 
 // Longest first so that "Claude Code" wins over "Claude". ChatGPT and GPT may be glued to
@@ -78,15 +79,20 @@ export interface AiNaming {
   name: string;
 }
 
-/** The AI a name names ("Codex (GPT-5.5)", "Claude Opus 5", "OpenHands-GPT-5"), or null. */
-export function aiNamedByName(name: string): AiNaming | null {
+/**
+ * The AI a name names ("Codex (GPT-5.5)", "Claude Opus 5", "OpenHands-GPT-5"), or null.
+ * `asAuthor`: the name of a commit's author or committer, where a bare word ("Crush") or a
+ * vendor ("OpenAI", whose release automation commits under that name) is not enough.
+ */
+export function aiNamedByName(name: string, asAuthor = false): AiNaming | null {
   const text = name.trim().replace(/^[[*_`"']+|[\]*_`"'.!]+$/g, "").trim();
   if (text === "") return null;
   const leading = LEADING_NAME.exec(text);
   if (leading) {
     const entry = known.get(squash(leading[1]));
     const rest = text.slice(leading[0].length).trim();
-    if (entry && (!entry.ambiguous || qualified(rest) || (entry.ambiguous === "word" && rest === ""))) {
+    const bare = entry?.ambiguous === "word" && rest === "" && !asAuthor;
+    if (entry && !(asAuthor && entry.vendor) && (!entry.ambiguous || qualified(rest) || bare)) {
       return { agent: entry.agent, name: leading[1] };
     }
   }
@@ -107,9 +113,9 @@ export function aiNamedBy(value: string): AiNaming | null {
  * The AI a git identity's *name* names ("Claude Code", "Gemini", "Kiro Agent"), unless the
  * name or address says automation ("gemini-cli-robot", "Release Bot").
  */
-export function aiNamedIdentity(name: string, email: string): AiNaming | null {
+export function aiNamedIdentity(name: string, email: string, asAuthor: boolean): AiNaming | null {
   if (namesAutomation(name) || namesAutomation(email.split("@")[0] ?? "")) return null;
-  return aiNamedByName(name) ?? vendorProduct(name, email);
+  return aiNamedByName(name, asAuthor) ?? vendorProduct(name, email);
 }
 
 /**

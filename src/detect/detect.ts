@@ -20,7 +20,7 @@ import { classifyBot } from "./rules/bot-account.js";
 import { generatedFooter } from "./rules/generated-footer.js";
 import { classifyAddress } from "./rules/machine-address.js";
 import { RULES, type RuleName } from "./rules/table.js";
-import { isDisclosureKey, sessionKey } from "./rules/trailer-keys.js";
+import { disclosureValueFits, isDisclosureKey, sessionKey } from "./rules/trailer-keys.js";
 import { formatIdentity, messageLines, parseIdentity, trailersOfLines, type Trailer } from "./trailers.js";
 import type { CommitDetection, Confidence, Detection, Signal, SignalKind, SignalStrength } from "./types.js";
 
@@ -257,7 +257,7 @@ function noreplyAccountSignals(list: SignalList, kind: SignalKind, detail: strin
 function structuralIdentitySignals(list: SignalList, kind: SignalKind, detail: string, name: string, email: string): void {
   if (parseNoreplyEmail(email)) return;
   const strength: SignalStrength = kind === "co-author" ? "assisted" : "agent-written";
-  const named = aiNamedIdentity(name, email);
+  const named = aiNamedIdentity(name, email, kind !== "co-author");
   if (named) {
     list.add({ kind, agent: named.agent, strength, rule: kind === "co-author" ? "ai-named-co-author" : "ai-named-identity", detail });
     return;
@@ -328,7 +328,7 @@ function trailerSignals(list: SignalList, trailer: Trailer, compiled: CompiledDe
   }
   const configured = compiled.trailerKeys.get(trailer.key);
   if (!configured && trailer.key !== "signed-off-by" && !(compiled.catalog && isDisclosureKey(trailer.key))) return;
-  if (trailer.value === "" || isNegative(trailer.value)) return;
+  if (trailer.value === "" || isNegative(trailer.value) || !disclosureValueFits(trailer.key, trailer.value)) return;
   const identity = parseIdentity(trailer.value);
   const agent: AgentMatch | null = agentForGitIdentity(identity.name, identity.email, compiled.identity);
   if (agent) {

@@ -11,37 +11,41 @@
  */
 export type Ambiguity = "person" | "word";
 
-/** Model families and vendors: they say "an AI", not which agent. */
-export const MODEL_FAMILIES: readonly { name: string; ambiguous?: Ambiguity }[] = [
+/**
+ * Model families and vendors: they say "an AI", not which agent. A `vendor` is also a
+ * company whose own automation and people commit under its name, so it names an AI in a
+ * trailer or a co-author, never as a commit's author or committer.
+ */
+export const MODEL_FAMILIES: readonly { name: string; ambiguous?: Ambiguity; vendor?: true }[] = [
   { name: "ChatGPT" },
   { name: "GPT" },
-  { name: "OpenAI" },
-  { name: "Anthropic" },
+  { name: "OpenAI", vendor: true },
+  { name: "Anthropic", vendor: true },
   { name: "Gemini" },
-  { name: "Gemma" },
+  { name: "Gemma", ambiguous: "person" },
   { name: "Llama", ambiguous: "word" },
   { name: "Qwen" },
   { name: "QwQ" },
   { name: "DeepSeek" },
   { name: "Mistral", ambiguous: "word" },
-  { name: "Mistral AI" },
+  { name: "Mistral AI", vendor: true },
   { name: "Mixtral" },
   { name: "Codestral" },
   { name: "Devstral" },
   { name: "Magistral" },
   { name: "Grok" },
-  { name: "xAI" },
+  { name: "xAI", vendor: true },
   { name: "GLM" },
   { name: "ChatGLM" },
-  { name: "Zhipu" },
+  { name: "Zhipu", vendor: true },
   { name: "Kimi", ambiguous: "person" },
-  { name: "Moonshot AI" },
+  { name: "Moonshot AI", vendor: true },
   { name: "MiniMax" },
   { name: "Opus", ambiguous: "word" },
   { name: "Sonnet", ambiguous: "word" },
   { name: "Haiku", ambiguous: "word" },
   { name: "Nemotron" },
-  { name: "Cohere" },
+  { name: "Cohere", vendor: true },
   { name: "Doubao" },
   { name: "Hunyuan" },
   { name: "ERNIE", ambiguous: "person" },
@@ -55,8 +59,11 @@ export const QUALIFIERS: ReadonlySet<string> = new Set([
   "code", "cli", "agent", "ai", "assistant", "assist", "chat", "bot", "opus", "sonnet", "haiku",
   "pro", "flash", "ultra", "mini", "nano", "turbo", "model", "llm", "coder", "coding", "cloud",
   "web", "desktop", "ide", "sdk", "app", "max", "plus", "preview", "instruct", "thinking",
-  "reasoning", "codex", "high", "low", "medium", "via",
+  "reasoning", "codex", "high", "low", "medium", "assistance",
 ]);
+
+/** Emoji that agents put before "Generated with/by <tool>" (🤖 Claude Code, 💘 Crush, ✨ …). */
+export const AGENT_EMOJI = /^(?:🤖|👾|🦾|🦿|🧠|🪄|✨|💫|🔮|💘|💖|💜|💙|💚|🧡|💛|🤍|🖤|❤️?|♥️?)/u;
 
 /**
  * Model ids that name an AI wherever they stand: `gpt-5.2-codex`, `claude-opus-4-6`,

@@ -7,9 +7,10 @@
  * "Written by"), the tool must name an AI: "Generated with protoc" is not a signal.
  */
 import { aiNamedByName, namesAutomation, nameWords, UNKNOWN_AI, type AiNaming } from "../ai-names.js";
+import { AGENT_EMOJI } from "../vocabulary.js";
 
 const FOOTER =
-  /^[\s>*_]*(\p{Extended_Pictographic}\uFE0F?\s*)?[*_]*(?:this (?:commit|pr|pull request|change|patch|code|message|description)(?: was| has been| is)?\s+)?(generated|created|made|written|built|authored|produced|coded|developed|co-authored|crafted)\s+(?:with|by|using|via|in)\s+(.+)$/iu;
+  /^[\s>*_]*(\p{Extended_Pictographic}[\uFE0F\u200D\p{Extended_Pictographic}]*\s*)?[*_]*(?:this (?:commit|pr|pull request|change|patch|code|message|description)(?: was| has been| is)?\s+)?(generated|created|made|written|built|authored|produced|coded|developed|co-authored|crafted)\s+(?:with|by|using|via|in)\s+(.+)$/iu;
 
 /** Generators that are not AI, for emoji footers written by scripts. */
 const NON_AI_TOOLS = new Set(["workflow", "script", "action", "actions", "cron", "makefile", "make", "protoc", "generator", "template", "cookiecutter", "openapi", "swagger", "sqlc", "buf", "terraform", "github", "gitlab", "ci", "bot", "tool", "hand", "love", "care"]);
@@ -40,7 +41,7 @@ export function generatedFooter(line: string): FooterHit | null {
   // A link whose text is an ambiguous name ("[Devin](https://cli.devin.ai/docs)") is the
   // product's own link: the name is qualified by standing as a link to it.
   if (named && !namesAutomation(text)) return { ...named, byEmoji: false };
-  if (!emoji || verb.toLowerCase() !== "generated") return null;
+  if (!emoji || !AGENT_EMOJI.test(emoji) || verb.toLowerCase() !== "generated") return null;
   const words = nameWords(text);
   if (words.length === 0 || words.length > 6 || namesAutomation(text) || words.some((word) => NON_AI_TOOLS.has(word))) return null;
   return { agent: UNKNOWN_AI, name: text.trim(), byEmoji: true };

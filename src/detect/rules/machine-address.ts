@@ -9,8 +9,11 @@
  * GitLab's per-user addresses, Weblate's anonymous translators, CI), automation names, or a
  * name shaped like a person's ("Jane Doe <noreply@janedoe.dev>").
  */
-import { namesAutomation } from "../ai-names.js";
+import { namesAutomation, nameWords } from "../ai-names.js";
+import { classifyBot } from "./bot-account.js";
 import { AGENT_LOCAL, NO_REPLY_LOCAL, PEOPLE_PROXY_DOMAINS, QUALIFIERS } from "../vocabulary.js";
+
+const MACHINE_WORDS = new Set(["bot", "bots", "robot", "automation", "automated", "service", "system", "daemon", "server", "admin", "team", "support", "notifications", "github", "gitlab"]);
 
 export type AddressClass = "agent-mailbox" | "no-reply" | null;
 
@@ -41,7 +44,10 @@ export function classifyAddress(name: string, email: string): AddressClass {
   const domain = email.slice(at + 1).toLowerCase();
   if (!domain.includes(".") || proxyDomain(domain)) return null;
   if (namesAutomation(name) || namesAutomation(local)) return null;
+  if (personShapedName(name)) return null;
   if (AGENT_LOCAL.test(local)) return "agent-mailbox";
-  if (NO_REPLY_LOCAL.test(local) && !personShapedName(name) && name.trim() !== "") return "no-reply";
-  return null;
+  if (!NO_REPLY_LOCAL.test(local) || name.trim() === "") return null;
+  // "Docs Bot <noreply@…>": a bot that does not say it is an AI is automation.
+  if (nameWords(name).some((word) => MACHINE_WORDS.has(word)) && classifyBot(name).kind !== "ai") return null;
+  return "no-reply";
 }

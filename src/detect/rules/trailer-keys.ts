@@ -22,12 +22,20 @@ import { classifyBot } from "./bot-account.js";
 export const DISCLOSURE_KEYS: ReadonlySet<string> = new Set([
   "co-developed-by", "made-with", "created-with", "built-with",
   "written-with", "generated-with", "developed-with", "coded-with", "assisted-with", "agent",
-  "coding-agent", "ai-agent", "ai-model", "ai-tool", "model", "llm", "llm-model", "tool",
-  "ai-generated", "authored-by", "written-by", "helped-by", "suggested-by",
+  "coding-agent", "ai-agent", "ai-model", "ai-tool", "llm-model", "ai-generated", "authored-by",
+  "written-by", "helped-by", "suggested-by",
 ]);
 
 /** `…-by` keys that credit a reviewer, reporter or tester: never authorship (and the defaults above). */
-const NOT_AUTHORSHIP = new Set(["assisted-by", "generated-by", "ai-assisted", "reviewed-by", "reported-by", "acked-by", "tested-by", "requested-by", "approved-by", "cc", "bisected-by", "merged-by", "triaged-by", "signed-off-by", "co-authored-by"]);
+const NOT_AUTHORSHIP = new Set(["assisted-by", "generated-by", "ai-assisted", "found-by", "discovered-by", "inspired-by", "thanks-by", "reviewed-by", "reported-by", "acked-by", "tested-by", "requested-by", "approved-by", "cc", "bisected-by", "merged-by", "triaged-by", "signed-off-by", "co-authored-by"]);
+
+/**
+ * Whether a disclosure key's value may name an AI. A bare `Agent:` line may be prose about a
+ * component ("Agent: fix Gemini streaming"), so it counts only as a short name.
+ */
+export function disclosureValueFits(key: string, value: string): boolean {
+  return key !== "agent" || value.split(/\s+/).length <= 4;
+}
 
 export function isDisclosureKey(key: string): boolean {
   if (NOT_AUTHORSHIP.has(key)) return false;
