@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApplicationFunction, Context, Probot } from "probot";
 import { POLICY_FILE } from "./config/policy.js";
 import { targetFromPullRequest, targetKey, targetsFromCheckPayload, type PullRequestTarget } from "./events/targets.js";
-import { RE_EVALUATE_ACTION } from "./github/index.js";
+import { RE_EVALUATE_ACTION } from "./github/check-run.js";
 import { pullRequestFromQueueBranch } from "./github/merge-queue.js";
 import { localInvalidation, redisInvalidation } from "./github/directory-invalidation.js";
 import { SharedCheckRunMemo } from "./github/shared-check-run-memo.js";

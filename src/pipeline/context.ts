@@ -3,7 +3,9 @@
  * a memory (caches, memos, the ledger) lives here so tests can build a fresh one per test.
  */
 import type { Logger } from "pino";
-import { CheckRunMemo, DirectoryCache, ReviewRequestMemo, type CheckRunMemoStore } from "../github/index.js";
+import { CheckRunMemo, type CheckRunMemoStore } from "../github/check-run.js";
+import { DirectoryCache } from "../github/directory.js";
+import { ReviewRequestMemo } from "../github/review-requests.js";
 import type { Ledger } from "../ledger/index.js";
 import type { Metrics } from "../observability/metrics.js";
 

@@ -6,7 +6,8 @@
 import { DEFAULT_POLICY, resolvePolicy } from "../config/load.js";
 import { detectPullRequest } from "../detect/detect.js";
 import type { PullRequestTarget } from "../events/targets.js";
-import { gatherFacts, type GitHubClient } from "../github/index.js";
+import type { GitHubClient } from "../github/client.js";
+import { gatherFacts } from "../github/gather-facts.js";
 import { pullRequestText, recordRevertsIn } from "../ledger/index.js";
 import type { PipelineContext } from "./context.js";
 
