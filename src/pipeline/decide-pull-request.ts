@@ -8,15 +8,11 @@ import { resolvePolicy } from "../config/load.js";
 import type { PullRequestTarget } from "../events/targets.js";
 import type { PullRequestFacts } from "../facts.js";
 import type { Autonomy } from "../config/policy.js";
-import {
-  gatherFacts,
-  githubDirectory,
-  resolveDirectory,
-  type Directory,
-  type GatheredPullRequest,
-  type GitHubClient,
-  type OwnCheckRun,
-} from "../github/index.js";
+import type { GitHubClient } from "../github/client.js";
+import { githubDirectory, type Directory } from "../github/directory.js";
+import type { GatheredPullRequest, OwnCheckRun } from "../github/facts-from-graphql.js";
+import { gatherFacts } from "../github/gather-facts.js";
+import { resolveDirectory } from "../github/resolve-directory.js";
 import { trustFor } from "../ledger/index.js";
 import type { Decision, Trust } from "../policy/decision.js";
 import { detectUnder, evaluate } from "../policy/evaluate.js";
