@@ -6,7 +6,7 @@
  */
 import type { Autonomy } from "../config/policy.js";
 import { gatherFacts, githubDirectory, PullRequestNotFoundError } from "../github/index.js";
-import { trustFor } from "../ledger/index.js";
+import { trustFor } from "../pipeline/trust.js";
 import type { Decision, Trust } from "../policy/decision.js";
 import { judgeGathered } from "../pipeline/decide-pull-request.js";
 import { renderCheckRun } from "../report/check-run.js";

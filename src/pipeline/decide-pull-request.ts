@@ -17,7 +17,7 @@ import {
   type GitHubClient,
   type OwnCheckRun,
 } from "../github/index.js";
-import { trustFor } from "../ledger/index.js";
+import { trustFor } from "./trust.js";
 import type { Decision, Trust } from "../policy/decision.js";
 import { detectUnder, evaluate } from "../policy/evaluate.js";
 import type { PipelineContext } from "./context.js";

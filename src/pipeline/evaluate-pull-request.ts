@@ -19,7 +19,7 @@ import {
   requestReviewers,
   type GitHubClient,
 } from "../github/index.js";
-import { decisionRecordFrom } from "../ledger/index.js";
+import { decisionRecordFrom } from "../report/decision-record.js";
 import type { Decision } from "../policy/decision.js";
 import { renderCheckRun } from "../report/check-run.js";
 import type { PipelineContext } from "./context.js";
