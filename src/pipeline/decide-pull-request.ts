@@ -13,7 +13,7 @@ import { githubDirectory, type Directory } from "../github/directory.js";
 import type { GatheredPullRequest, OwnCheckRun } from "../github/facts-from-graphql.js";
 import { gatherFacts } from "../github/gather-facts.js";
 import { resolveDirectory } from "../github/resolve-directory.js";
-import { trustFor } from "../ledger/index.js";
+import { trustFor } from "./trust.js";
 import type { Decision, Trust } from "../policy/decision.js";
 import { detectUnder, evaluate } from "../policy/evaluate.js";
 import type { PipelineContext } from "./context.js";

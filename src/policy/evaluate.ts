@@ -9,6 +9,7 @@ import { detectPullRequest } from "../detect/detect.js";
 import type { Detection } from "../detect/types.js";
 import type { PullRequestFacts } from "../facts.js";
 import { policyAnnotations } from "./annotations.js";
+import { NEW_TIER, pullRequestTier, trustOfAgents } from "./autonomy.js";
 import { judgeApprovals, type ReviewSetting } from "./approvals.js";
 import { Authorship } from "./authorship.js";
 import { createContext, type EvaluationContext } from "./context.js";
@@ -20,7 +21,6 @@ import { judgePolicyChange } from "./policy-change.js";
 import { judgeConditions } from "./predicates/table.js";
 import { audienceOf, describeAudience, Directory } from "./principals.js";
 import { standingReviews } from "./reviews.js";
-import { agentTrust, NEW_TIER, pullRequestTier } from "./tier.js";
 import { verdict } from "./verdict.js";
 
 /**
@@ -47,7 +47,7 @@ export function evaluate(loaded: LoadedPolicy, facts: PullRequestFacts, detectio
 function decide(loaded: LoadedPolicy, facts: PullRequestFacts, detection: Detection, trust: Trust): Decision {
   const policy = loaded.ok ? loaded.policy : null;
   const autonomy = policy?.autonomy ?? null;
-  const agents = agentTrust(detection.agents, trust, autonomy);
+  const agents = trustOfAgents(detection.agents, trust, autonomy);
   const tier = pullRequestTier(agents, autonomy);
   const context = createContext({ facts, detection, tier });
   const directory = new Directory(facts.directory);
