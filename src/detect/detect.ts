@@ -13,7 +13,7 @@ import type { Actor, CommitFacts, GitIdentity, PullRequestFacts } from "../facts
 import { aiNamedBy, aiNamedIdentity, isAffirmative, isNegative, keyNamesAi, UNKNOWN_AI } from "./ai-names.js";
 import { compileDetection, type CompiledDetection } from "./detection-config.js";
 import { agentForActor, agentForGitIdentity, isNotAi, type AgentMatch } from "./identity.js";
-import { normalizeActor, parseNoreplyEmail } from "./login.js";
+import { normalizeActor, normalizeLogin, parseNoreplyEmail } from "./login.js";
 import { branchMark, footerMark, linkHits, nameSuffixMark, subjectPrefixMark, TRAILER_MARKS } from "./marks.js";
 import { normaliseText } from "./normalise.js";
 import { classifyBot } from "./rules/bot-account.js";
@@ -167,7 +167,32 @@ export function detectPullRequest(facts: PullRequestInput, config: DetectionConf
     messageSignals(list, body, messageLines(body), compiled, "description");
   }
   const all = [...list.signals, ...commits.flatMap((c) => c.signals)];
-  return { aiAssisted: all.some((s) => s.counted), agents: countedAgents(all), pullRequestSignals: list.signals, commits };
+  return {
+    aiAssisted: all.some((s) => s.counted),
+    agents: countedAgents(all),
+    pullRequestSignals: list.signals,
+    commits,
+    agentAccounts: agentAccounts(facts, compiled),
+    agentSignOffs: (facts.commits ?? [])
+      .map((commit) => ({ sha: commit.sha, signals: agentSignOffs(commit, config) }))
+      .filter((commit) => commit.signals.length > 0),
+  };
+}
+
+/** Which reviewers and label appliers are agents, each login asked once. */
+function agentAccounts(facts: Pick<PullRequestFacts, "reviews" | "labels">, compiled: CompiledDetection): Record<string, string> {
+  const accounts: Record<string, string> = {};
+  const seen = new Set<string>();
+  const actors = [...(facts.reviews ?? []).map((review) => review.author), ...(facts.labels ?? []).map((label) => label?.appliedBy)];
+  for (const actor of actors) {
+    if (!actor || typeof actor.login !== "string") continue;
+    const login = normalizeLogin(actor.login);
+    if (seen.has(login)) continue;
+    seen.add(login);
+    const agent = agentForActor(actor, compiled.identity);
+    if (agent) accounts[login] = agent.agent;
+  }
+  return accounts;
 }
 
 /**

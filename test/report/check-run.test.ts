@@ -65,7 +65,7 @@ describe("summary content", () => {
   });
 
   it("lists the AI signals per commit with short SHA, confidence, rule and escaped detail", () => {
-    expect(summary).toContain("| <code>9b8e7d6</code> | identity | <code>catalogue-identity</code> | <code>claude-code</code> | Co-authored-by: Claude &lt;noreply@anthropic.com&gt; |");
+    expect(summary).toContain("| <code>9b8e7d6</code> | identity | <code>catalogue-identity</code> | <code>claude-code</code> | Co-Authored-By: Claude &lt;noreply@anthropic.com&gt; |");
   });
 
   it("escapes table-breaking characters from the policy", () => {
