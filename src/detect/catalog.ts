@@ -74,8 +74,12 @@ export interface AgentEntry {
   branches: BranchMark[];
   /** Git author-name suffixes the tool writes, e.g. "Paul Gauthier (aider)". */
   nameSuffixes?: { suffix: string; evidence: string }[];
-  /** Subject prefixes the tool writes, e.g. "aider: ". Matched at the very start only. */
-  subjectPrefixes?: { prefix: string; evidence: string }[];
+  /**
+   * Subject prefixes the tool writes, e.g. "aider: ". Matched at the very start only, and only
+   * with the tool's transcript in the body (`body`): "aider: add page" is also how a project
+   * that documents the `aider` command names its commits.
+   */
+  subjectPrefixes?: { prefix: string; body: RegExp; evidence: string }[];
   /**
    * How people name the tool in `Assisted-by:`-style trailers ("Assisted-by: Claude:claude-3-opus").
    * `ambiguous` names are also first names or words ("Claude Monet", "Devin Carr"): they count
@@ -329,7 +333,11 @@ export const CATALOG: readonly AgentEntry[] = [
       { suffix: " (aider)", evidence: "Aider-AI/aider@14af218ea281854c0900ebbfcf8ca453aa3c41aa, Aider-AI/aider@7c9cff2f6ecea9b68cced7d446086a7e79c70c04" },
     ],
     subjectPrefixes: [
-      { prefix: "aider: ", evidence: "Aider-AI/aider@898d98fdb3a0ffa3d370ea38c5e2461330093966 (2023 default)" },
+      {
+        prefix: "aider: ",
+        body: /^(?:# Aider chat conversation|# Context:|USER: )/m,
+        evidence: "Aider-AI/aider@898d98fdb3a0ffa3d370ea38c5e2461330093966 (2023 default, with the chat transcript in the body); tldr-pages/tldr@f8a87f0d68 is a person's 'aider: add page'",
+      },
     ],
     names: [{ name: "Aider" }],
   },

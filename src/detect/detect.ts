@@ -102,7 +102,7 @@ export function detectCommit(commit: CommitFacts, config: DetectionConfig): Comm
   for (const coAuthor of commit.coAuthors ?? []) resolvedCoAuthorSignals(list, coAuthor, compiled);
   const message = normaliseText(typeof commit.message === "string" ? commit.message : "");
   const lines = messageLines(message);
-  subjectSignals(list, lines[0] ?? "", compiled);
+  subjectSignals(list, lines[0] ?? "", message, compiled);
   messageSignals(list, message, lines, compiled, "message");
   return { sha: commit.sha, aiAssisted: list.signals.some((s) => s.counted), agents: countedAgents(list.signals), signals: list.signals };
 }
@@ -303,9 +303,9 @@ function resolvedCoAuthorSignals(list: SignalList, coAuthor: GitIdentity, compil
   accountSignals(list, "co-author", coAuthor.user, `co-author @${coAuthor.user.login}`, compiled);
 }
 
-function subjectSignals(list: SignalList, subject: string, compiled: CompiledDetection): void {
+function subjectSignals(list: SignalList, subject: string, message: string, compiled: CompiledDetection): void {
   if (compiled.catalog) {
-    const prefix = subjectPrefixMark(subject);
+    const prefix = subjectPrefixMark(subject, message);
     if (prefix) list.add({ kind: "aider", agent: prefix.agent, strength: "assisted", rule: "aider-convention", detail: `subject starts with "${prefix.prefix}"` });
   }
   // A merge commit carries no trailers, but its subject names the merged head branch.

@@ -113,3 +113,15 @@ export const NO_REPLY_LOCAL = /^(?:no-?reply|no_reply|do-?not-?reply|do_not_repl
 
 /** Local parts of an agent's own mailbox: `agent@`, `oz-agent@`, `cursoragent@`, `clio-agent@`. */
 export const AGENT_LOCAL = /^(?:[a-z0-9]+[._-]?)?agent$/i;
+
+/**
+ * Mailbox providers of people: an address there is a person's own, whatever its local part
+ * ("secretagent@gmail.com"), unless the name itself says agent or AI.
+ */
+export const PERSONAL_MAIL_DOMAINS: ReadonlySet<string> = new Set([
+  "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com", "yahoo.com",
+  "ymail.com", "icloud.com", "me.com", "mac.com", "proton.me", "protonmail.com", "pm.me", "qq.com",
+  "163.com", "126.com", "foxmail.com", "yandex.ru", "yandex.com", "mail.ru", "gmx.de", "gmx.net",
+  "gmx.com", "web.de", "aol.com", "zoho.com", "fastmail.com", "fastmail.fm", "hey.com", "tutanota.com",
+  "naver.com", "daum.net", "seznam.cz", "free.fr", "orange.fr", "laposte.net", "libero.it",
+]);

@@ -82,6 +82,7 @@ describe.each([
       ["a CI build agent", commit("Bump build\n", person("TeamCity", "buildagent@ci.example.com"))],
       ["Buildkite", commit("Release\n", person("buildkite", "buildkite-agent@example.com"))],
       ["a person's own address", commit("Fix\n", person("Jane Agent", "jane@agent.example"))],
+      ["a personal mailbox ending in agent", commit("Fix\n", person("secretagent", "secretagent@gmail.com"))],
     ],
   ],
   [

@@ -11,7 +11,7 @@
  */
 import { namesAutomation, nameWords } from "../ai-names.js";
 import { classifyBot } from "./bot-account.js";
-import { AGENT_LOCAL, NO_REPLY_LOCAL, PEOPLE_PROXY_DOMAINS, QUALIFIERS } from "../vocabulary.js";
+import { AGENT_LOCAL, NO_REPLY_LOCAL, PEOPLE_PROXY_DOMAINS, PERSONAL_MAIL_DOMAINS, QUALIFIERS } from "../vocabulary.js";
 
 const MACHINE_WORDS = new Set(["bot", "bots", "robot", "automation", "automated", "service", "system", "daemon", "server", "admin", "team", "support", "notifications", "github", "gitlab"]);
 
@@ -45,6 +45,9 @@ export function classifyAddress(name: string, email: string): AddressClass {
   if (!domain.includes(".") || proxyDomain(domain)) return null;
   if (namesAutomation(name) || namesAutomation(local)) return null;
   if (personShapedName(name)) return null;
+  if (PERSONAL_MAIL_DOMAINS.has(domain) || /^yahoo\./.test(domain)) {
+    return AGENT_LOCAL.test(local) && nameWords(name).some((word) => word === "agent" || word === "ai") ? "agent-mailbox" : null;
+  }
   if (AGENT_LOCAL.test(local)) return "agent-mailbox";
   if (!NO_REPLY_LOCAL.test(local) || name.trim() === "") return null;
   // "Docs Bot <noreply@…>": a bot that does not say it is an AI is automation.
