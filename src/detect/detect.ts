@@ -95,21 +95,38 @@ function countedAgents(signals: readonly Signal[]): string[] {
 }
 
 export function detectCommit(commit: CommitFacts, config: DetectionConfig): CommitDetection {
-  const compiled = compileDetection(config);
+  return judgeCommit(commit, compileDetection(config)).detection;
+}
+
+/** One commit's signals, and among them its Signed-off-by lines that name an agent (read once). */
+function judgeCommit(commit: CommitFacts, compiled: CompiledDetection): { detection: CommitDetection; signOffs: Signal[] } {
   const list = new SignalList(compiled);
+  const signOffs: Signal[] = [];
   identitySignals(list, "commit-author", "author", commit.author, compiled);
   identitySignals(list, "committer", "committer", commit.committer, compiled);
   for (const coAuthor of commit.coAuthors ?? []) resolvedCoAuthorSignals(list, coAuthor, compiled);
   const message = normaliseText(typeof commit.message === "string" ? commit.message : "");
   const lines = messageLines(message);
   subjectSignals(list, lines[0] ?? "", message, compiled);
-  messageSignals(list, message, lines, compiled, "message");
-  return { sha: commit.sha, aiAssisted: list.signals.some((s) => s.counted), agents: countedAgents(list.signals), signals: list.signals };
+  messageSignals(list, message, lines, compiled, "message", signOffs);
+  const detection = { sha: commit.sha, aiAssisted: list.signals.some((s) => s.counted), agents: countedAgents(list.signals), signals: list.signals };
+  return { detection, signOffs };
 }
 
 /** Trailers, footers and links of a commit message or a pull request's description. */
-function messageSignals(list: SignalList, message: string, lines: string[], compiled: CompiledDetection, where: "message" | "description"): void {
-  for (const trailer of trailersOfLines(lines)) trailerSignals(list, trailer, compiled);
+function messageSignals(list: SignalList, message: string, lines: string[], compiled: CompiledDetection, where: "message" | "description", signOffs?: Signal[]): void {
+  for (const trailer of trailersOfLines(lines)) {
+    if (signOffs && trailer.key === "signed-off-by") {
+      const own = new SignalList(compiled);
+      trailerSignals(own, trailer, compiled);
+      for (const signal of own.signals) {
+        signOffs.push(signal);
+        list.addJudged(signal);
+      }
+    } else {
+      trailerSignals(list, trailer, compiled);
+    }
+  }
   // "…subject\n\nCo-authored-by: …" written with literal backslash escapes into one line.
   for (const line of lines) {
     if (!line.includes("\\n")) continue;
@@ -144,7 +161,8 @@ type PullRequestInput = Pick<PullRequestFacts, "author" | "commits" | "reviews" 
 /** `appLabel` is the label the app itself applies: never a signal. */
 export function detectPullRequest(facts: PullRequestInput, config: DetectionConfig, appLabel: string | false): Detection {
   const compiled = compileDetection(config);
-  const commits = (facts.commits ?? []).map((commit) => detectCommit(commit, config));
+  const judged = (facts.commits ?? []).map((commit) => judgeCommit(commit, compiled));
+  const commits = judged.map((entry) => entry.detection);
   const list = new SignalList(compiled);
   if (facts.author) accountSignals(list, "pr-author", facts.author, `opened by @${facts.author.login}`, compiled);
   for (const review of facts.reviews ?? []) {
@@ -173,9 +191,7 @@ export function detectPullRequest(facts: PullRequestInput, config: DetectionConf
     pullRequestSignals: list.signals,
     commits,
     agentAccounts: agentAccounts(facts, compiled),
-    agentSignOffs: (facts.commits ?? [])
-      .map((commit) => ({ sha: commit.sha, signals: agentSignOffs(commit, config) }))
-      .filter((commit) => commit.signals.length > 0),
+    agentSignOffs: judged.filter((entry) => entry.signOffs.length > 0).map((entry) => ({ sha: entry.detection.sha, signals: entry.signOffs })),
   };
 }
 
@@ -208,12 +224,7 @@ function descriptionText(body: string): string {
  * gate: the kernel's rule that AI agents must not sign off).
  */
 export function agentSignOffs(commit: CommitFacts, config: DetectionConfig): Signal[] {
-  const compiled = compileDetection(config);
-  const list = new SignalList(compiled);
-  for (const trailer of trailersOfLines(messageLines(normaliseText(commit.message ?? "")))) {
-    if (trailer.key === "signed-off-by") trailerSignals(list, trailer, compiled);
-  }
-  return list.signals;
+  return judgeCommit(commit, compileDetection(config)).signOffs;
 }
 
 /** A GitHub account: catalogued or configured agent, an App named like an AI, or an unknown App. */
