@@ -30,7 +30,7 @@ export function historyText(summary: HistorySummary, scope: string): string {
 }
 
 function indent(text: string): string {
-  return text.replace(/^(?=.)/gm, "  ");
+  return text.trimEnd().replace(/^(?=.)/gm, "  ");
 }
 
 export function historyJson(summary: HistorySummary): string {
