@@ -1,9 +1,8 @@
-/** The GitHub adapter: read a pull request's facts, answer directory questions, write results. */
+/** The GitHub adapter: read a pull request's facts, team rosters and permissions; write results. */
 export type { GitHubClient } from "./client.js";
 export { CHECK_NAME } from "./check-name.js";
 export { gatherFacts, PullRequestNotFoundError, type PullRequestRef } from "./gather-facts.js";
 export type { GatheredPullRequest, OwnCheckRun, PolicyBlobs } from "./facts-from-graphql.js";
-export { resolveDirectory, permissionThresholds } from "./resolve-directory.js";
 export {
   DEFAULT_DIRECTORY_TTL_SECONDS,
   DirectoryCache,

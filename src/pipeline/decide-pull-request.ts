@@ -11,7 +11,6 @@ import type { Autonomy } from "../config/policy.js";
 import {
   gatherFacts,
   githubDirectory,
-  resolveDirectory,
   type Directory,
   type GatheredPullRequest,
   type GitHubClient,
@@ -19,7 +18,9 @@ import {
 } from "../github/index.js";
 import { trustFor } from "./trust.js";
 import type { Decision, Trust } from "../policy/decision.js";
+import { directoryQuestions } from "../policy/directory-questions.js";
 import { detectUnder, evaluate } from "../policy/evaluate.js";
+import { answerDirectoryQuestions } from "./answer-directory.js";
 import type { PipelineContext } from "./context.js";
 
 const NO_TRUST: Trust = { agents: {} };
@@ -64,7 +65,9 @@ export async function judgeGathered(
   trustOf: (autonomy: Autonomy) => Promise<Trust>,
 ): Promise<{ facts: PullRequestFacts; decision: Decision }> {
   const loaded = resolvePolicy(gathered.policyBlobs);
-  const facts = loaded.ok ? await resolveDirectory(loaded.policy, gathered, directory) : gathered.facts;
+  const facts = loaded.ok
+    ? await answerDirectoryQuestions(directoryQuestions(loaded.policy, gathered.facts), gathered, directory)
+    : gathered.facts;
   const trust = loaded.ok && loaded.policy.autonomy ? await trustOf(loaded.policy.autonomy) : NO_TRUST;
   return { facts, decision: evaluate(loaded, facts, detectUnder(loaded, facts), trust) };
 }
