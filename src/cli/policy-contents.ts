@@ -5,7 +5,7 @@
  */
 import { POLICY_FILE, type PolicyBlob } from "../config/policy.js";
 import { httpStatus, type GitHubClient } from "../github/client.js";
-import type { PolicyBlobs } from "../github/index.js";
+import type { PolicyBlobs } from "../github/facts-from-graphql.js";
 
 export async function readPolicyBlobs(octokit: GitHubClient, owner: string, repo: string | undefined): Promise<PolicyBlobs> {
   const [repository, organization] = await Promise.all([

@@ -11,7 +11,8 @@
 import { PERMISSIONS, type Permission } from "../config/policy.js";
 import { normalizeLogin } from "../detect/login.js";
 import type { DirectorySnapshot, PullRequestFacts } from "../facts.js";
-import type { Directory, GatheredPullRequest } from "../github/index.js";
+import type { Directory } from "../github/directory.js";
+import type { GatheredPullRequest } from "../github/facts-from-graphql.js";
 import type { DirectoryQuestions } from "../policy/directory-questions.js";
 
 const rank = (permission: Permission): number => PERMISSIONS.indexOf(permission);

@@ -8,14 +8,10 @@ import { resolvePolicy } from "../config/load.js";
 import type { PullRequestTarget } from "../events/targets.js";
 import type { PullRequestFacts } from "../facts.js";
 import type { Autonomy } from "../config/policy.js";
-import {
-  gatherFacts,
-  githubDirectory,
-  type Directory,
-  type GatheredPullRequest,
-  type GitHubClient,
-  type OwnCheckRun,
-} from "../github/index.js";
+import type { GitHubClient } from "../github/client.js";
+import { githubDirectory, type Directory } from "../github/directory.js";
+import type { GatheredPullRequest, OwnCheckRun } from "../github/facts-from-graphql.js";
+import { gatherFacts } from "../github/gather-facts.js";
 import { trustFor } from "./trust.js";
 import type { Decision, Trust } from "../policy/decision.js";
 import { directoryQuestions } from "../policy/directory-questions.js";
