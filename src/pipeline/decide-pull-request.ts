@@ -5,7 +5,7 @@
  * looked at: siblings sharing a head commit, and the members of a merge group.
  */
 import { resolvePolicy } from "../config/load.js";
-import type { PullRequestTarget } from "../events/targets.js";
+import type { PullRequestTarget } from "./target.js";
 import type { PullRequestFacts } from "../facts.js";
 import type { Autonomy } from "../config/policy.js";
 import type { GitHubClient } from "../github/client.js";

@@ -10,7 +10,7 @@
  * Errors are caught here, once: they become a blocking check run that says what failed, never
  * `success` (SPEC §8 fail closed).
  */
-import type { PullRequestTarget } from "../events/targets.js";
+import type { PullRequestTarget } from "./target.js";
 import { reportCheckRun, reportFailure } from "../github/check-run.js";
 import type { GitHubClient } from "../github/client.js";
 import { PullRequestNotFoundError } from "../github/gather-facts.js";

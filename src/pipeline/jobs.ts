@@ -8,7 +8,7 @@
  * for work that must not be replaced by a later evaluation (a merge record, a push's reverts).
  */
 import type { ProbotOctokit } from "probot";
-import { targetFromPullRequest, targetKey, type PullRequestTarget } from "../events/targets.js";
+import { targetFromPullRequest, targetKey, type PullRequestTarget } from "./target.js";
 import type { QueuedWork } from "../queue/work-queue.js";
 import type { PipelineContext } from "./context.js";
 import { evaluateMergeGroup, type MergeGroupTarget } from "./evaluate-merge-group.js";

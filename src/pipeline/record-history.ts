@@ -4,7 +4,7 @@
  * double-count.
  */
 import { resolvePolicy } from "../config/load.js";
-import type { PullRequestTarget } from "../events/targets.js";
+import type { PullRequestTarget } from "./target.js";
 import type { GitHubClient } from "../github/client.js";
 import { gatherFacts } from "../github/gather-facts.js";
 import { pullRequestText, recordRevertsIn } from "../ledger/index.js";
