@@ -5,8 +5,9 @@
  * trust from the ledger, evaluate — with a client that refuses every write.
  */
 import type { Autonomy } from "../config/policy.js";
-import { gatherFacts, githubDirectory, PullRequestNotFoundError } from "../github/index.js";
-import { trustFor } from "../ledger/index.js";
+import { githubDirectory } from "../github/directory.js";
+import { gatherFacts, PullRequestNotFoundError } from "../github/gather-facts.js";
+import { trustFor } from "../pipeline/trust.js";
 import type { Decision, Trust } from "../policy/decision.js";
 import { judgeGathered } from "../pipeline/decide-pull-request.js";
 import { renderCheckRun } from "../report/check-run.js";

@@ -7,7 +7,7 @@
  * one run of the latest state): one key per pull request for evaluations, and keys of their own
  * for work that must not be replaced by a later evaluation (a merge record, a push's reverts).
  */
-import { targetKey, type PullRequestTarget } from "../events/targets.js";
+import { targetKey, type PullRequestTarget } from "./target.js";
 import type { GitHubClient } from "../github/client.js";
 import { installationRepositories, openPullRequests, openPullRequestsOfCommit, type RepositoryRef } from "../github/pull-requests.js";
 import type { QueuedWork } from "../queue/work-queue.js";

@@ -1,20 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { installationRepositories, openPullRequests, openPullRequestsOfCommit } from "../../src/github/pull-requests.js";
-import { API, testOctokit } from "./octokit.js";
+import { API, testOctokit, useNock } from "./octokit.js";
 
 const REPO = { owner: "acme", repo: "api" };
 const SHA = "a".repeat(40);
 const pull = (number: number, sha = SHA, state = "open") => ({ number, state, head: { sha } });
 const next = (url: string) => ({ link: `<${API}${url}>; rel="next", <${API}${url}>; rel="last"` });
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => {
-  nock.enableNetConnect();
-  nock.restore();
-  nock.activate();
-});
+useNock();
 
 describe("open pull requests", () => {
   it("of a commit: only the open ones it heads", async () => {
