@@ -13,9 +13,9 @@ import { judgeGathered } from "../pipeline/decide-pull-request.js";
 import { renderCheckRun } from "../report/check-run.js";
 import { summarySections } from "../report/summary.js";
 import { EXIT, type CliIo, type Command } from "./command.js";
-import { openGitHubClient } from "./github-client.js";
+import { openGitHubClient } from "../github/cli-client.js";
 import { cliEnv, openCliLedger } from "./ledger-env.js";
-import { WriteRefusedError } from "./read-only.js";
+import { WriteRefusedError } from "../github/read-only.js";
 import { parseTarget } from "./repository-target.js";
 
 export const explainCommand: Command = {

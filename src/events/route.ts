@@ -7,8 +7,7 @@ import { POLICY_FILE } from "../config/policy.js";
 import { RE_EVALUATE_ACTION } from "../github/check-run.js";
 import { pullRequestFromQueueBranch } from "../github/merge-queue.js";
 import type { Job, RepositoryRef } from "../pipeline/jobs.js";
-import { targetFromPullRequest, type PullRequestTarget } from "../pipeline/target.js";
-import { targetsFromCheckPayload } from "./targets.js";
+import { targetFromPullRequest, targetsFromCheckPayload, type PullRequestTarget } from "./targets.js";
 
 /** A team's roster or an organisation's membership changed: cached answers about it are stale. */
 export interface DirectoryChange {

@@ -1,8 +1,17 @@
 /**
- * Which pull requests a check run or check suite webhook concerns. Pure: payload in, targets
- * out, so every event's routing is testable without a network.
+ * Which pull requests a webhook concerns. Pure: payload in, targets out, so every event's
+ * routing is testable without a network. Handlers then funnel every target into the one
+ * evaluation path.
  */
-import { targetFromPullRequest, type PullRequestTarget, type RepositoryPayload } from "../pipeline/target.js";
+import type { PullRequestTarget } from "../pipeline/target.js";
+
+export type { PullRequestTarget };
+
+interface RepositoryPayload {
+  id?: number | bigint;
+  name: string;
+  owner: { login: string };
+}
 
 /** check_run / check_suite list PRs with GitHub's short `repo-ref` ({ id, url, name }: no owner). */
 interface RepoRef {
@@ -18,6 +27,16 @@ interface PullRequestRef {
   base?: { repo?: RepoRef | null };
 }
 
+function target(installationId: number, repository: RepositoryPayload, pr: PullRequestRef): PullRequestTarget {
+  return {
+    installationId,
+    owner: repository.owner.login,
+    repo: repository.name,
+    number: pr.number,
+    headSha: pr.head?.sha,
+  };
+}
+
 /** Pull requests listed on a check run or check suite. GitHub lists only PRs whose head is in
  * the same repository; for forks the list is empty and the status path (commit → PRs) applies. */
 export function targetsFromCheckPayload(
@@ -28,7 +47,7 @@ export function targetsFromCheckPayload(
   return (pullRequests ?? [])
     // check suites list PRs of other repositories that share the commit: ignore those
     .filter((pr) => !pr.base?.repo || sameRepository(pr.base.repo, repository))
-    .map((pr) => targetFromPullRequest(installationId, repository, pr));
+    .map((pr) => target(installationId, repository, pr));
 }
 
 /** The listed `repo-ref` has no owner: match by id, else by API URL, else by name. */
@@ -40,3 +59,10 @@ function sameRepository(ref: RepoRef, repository: RepositoryPayload): boolean {
   return !ref.name || ref.name.toLowerCase() === repository.name.toLowerCase();
 }
 
+export function targetFromPullRequest(
+  installationId: number,
+  repository: RepositoryPayload,
+  pr: PullRequestRef,
+): PullRequestTarget {
+  return target(installationId, repository, pr);
+}
