@@ -39,7 +39,7 @@ export interface PolicyBlobs {
 
 /** Everything one query (plus its pages) read, before directory questions are answered. */
 export interface GatheredPullRequest {
-  /** `directory` is empty here; `resolveDirectory` fills it. */
+  /** `directory` is empty here; the pipeline fills it (`answerDirectoryQuestions`). */
   facts: PullRequestFacts;
   policyBlobs: PolicyBlobs;
   /** Normalised reviewer login → GitHub's `authorCanPushToRepository` (write or more). */
