@@ -1,5 +1,5 @@
 /**
- * The validated, normalised policy (SPEC §2.2) that the pure engine consumes.
+ * The validated, normalised policy that the pure engine consumes.
  * Every optional key of the file has been filled with its default, so the engine never
  * has to know what "omitted" means. Produced by `src/config` only.
  */

@@ -1,5 +1,5 @@
 /**
- * The one definition of `.agent-governance.yml` version 1 (SPEC §2.2). The validator compiles
+ * The one definition of `.agent-governance.yml` version 1. The validator compiles
  * it with ajv; `scripts/generate-schema.ts` writes it to `schema/agent-governance.schema.json`
  * for editors. Descriptions are what editors show on hover, so they say what a user needs.
  *
