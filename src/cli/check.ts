@@ -2,7 +2,7 @@
 import { resolvePolicy } from "../config/load.js";
 import { POLICY_FILE } from "../config/policy.js";
 import { detectUnder, evaluate } from "../policy/evaluate.js";
-import { blocksBeyondApprovals, checkReport, renderCheckText } from "./check-report.js";
+import { blocksBeyondApprovals, checkReport, renderCheckText } from "../report/local-check.js";
 import { EXIT, type Command } from "./command.js";
 import { gatherLocalPullRequest } from "./git-facts.js";
 

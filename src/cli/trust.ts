@@ -6,7 +6,7 @@ import { agentTrust, nextTierChange, windowStart, type TierOutlook } from "../po
 import { EXIT, type CliIo, type Command } from "./command.js";
 import { openCliLedger } from "./ledger-env.js";
 import { policyInForce } from "./policy-in-force.js";
-import { formatPolicyError } from "./policy-error.js";
+import { formatPolicyError } from "../report/policy-error.js";
 import { describeTarget, parseTarget, targetFromRemote, type RepositoryTarget } from "./repository-target.js";
 import { textTable } from "./table.js";
 

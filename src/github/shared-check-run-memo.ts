@@ -13,7 +13,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
-import type { CheckRunMemoStore, MemoEntry } from "./check-run.js";
+import type { CheckRunMemoStore, MemoEntry } from "./check-run-writer.js";
 
 const ENTRY_TTL_MS = 7 * 24 * 3600 * 1000;
 const LOCK_TTL_MS = 30_000;

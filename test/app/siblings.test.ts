@@ -5,8 +5,8 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
-import { renderSharedHead } from "../../src/pipeline/shared-head.js";
-import { strictest, type PullRequestResult } from "../../src/pipeline/pull-request-result.js";
+import { renderSharedHead } from "../../src/report/shared-head.js";
+import { strictest, type PullRequestResult } from "../../src/report/pull-request-result.js";
 import type { CheckRunOutput } from "../../src/report/check-run.js";
 import { CLAUDE_TRAILER, SHA_1, SHA_2, pullRequestEvent, type PullRequestSpec } from "./fixtures.js";
 import { type Harness, releaseNock, startApp, useApp } from "./harness.js";

@@ -4,7 +4,7 @@
  * members of a merge group are combined from these (pure: no I/O).
  */
 import type { Conclusion } from "../policy/decision.js";
-import type { CheckRunOutput } from "../report/check-run.js";
+import type { CheckRunOutput } from "./check-run.js";
 
 export interface PullRequestResult {
   number: number;
