@@ -1,4 +1,4 @@
-/** `agent-governance check [--base REF] [--json]` (SPEC §1.1). */
+/** `agent-governance check [--base REF] [--json]`. */
 import { resolvePolicy } from "../config/load.js";
 import { POLICY_FILE } from "../config/policy.js";
 import { detectUnder, evaluate } from "../policy/evaluate.js";

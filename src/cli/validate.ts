@@ -1,4 +1,4 @@
-/** `agent-governance validate [FILE]` (SPEC §1.1). */
+/** `agent-governance validate [FILE]`. */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { checkPolicyBlob } from "../config/load.js";

@@ -1,5 +1,5 @@
 /**
- * Write the `agent-governance` check run on a head commit (SPEC §6, §8).
+ * Write the `agent-governance` check run on a head commit.
  *
  * Steady state is one request: a memo (repo@sha → run id, output hash; in this process, or in
  * Redis when replicas share work — SharedCheckRunMemo) lets an
@@ -420,7 +420,7 @@ async function write(
 }
 
 /**
- * The app's error path (SPEC §8 fail closed): a blocking check that says what failed,
+ * The app's error path (it fails closed): a blocking check that says what failed,
  * e.g. `reportFailure(octokit, target, { title: "Could not read the pull request from GitHub", summary })`.
  */
 export async function reportFailure(

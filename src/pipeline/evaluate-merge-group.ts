@@ -1,5 +1,5 @@
 /**
- * `merge_group.checks_requested` (SPEC §6): find the group's pull requests, evaluate each one
+ * `merge_group.checks_requested`: find the group's pull requests, evaluate each one
  * read-only exactly as its own check run would (nothing is written to the PRs), and write one
  * check run on the group's head commit: `success` only if every PR passes on its own.
  *

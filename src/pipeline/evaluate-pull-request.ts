@@ -4,13 +4,13 @@
  * trust from the ledger → pure evaluation → report (check run, label, review requests) → record.
  *
  * Other open PRs whose head is the same commit share the check run: they are evaluated too
- * (read-only) and the run shows the strictest result (SPEC §6). The facts query already says
+ * (read-only) and the run shows the strictest result. The facts query already says
  * whether there are any, so a lone PR costs nothing extra.
  *
  * Errors are caught here, once: they become a blocking check run that says what failed, never
- * `success` (SPEC §8 fail closed).
+ * `success` (the app fails closed).
  */
-import type { PullRequestTarget } from "../events/targets.js";
+import type { PullRequestTarget } from "./target.js";
 import { reportCheckRun, reportFailure } from "../github/check-run-writer.js";
 import type { GitHubClient } from "../github/client.js";
 import { PullRequestNotFoundError } from "../github/gather-facts.js";

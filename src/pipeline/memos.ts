@@ -14,7 +14,7 @@ import { CheckRunMemo, type CheckRunMemoStore } from "../github/check-run-writer
 import { DirectoryCache } from "../github/directory.js";
 import { ReviewRequestMemo } from "../github/review-requests.js";
 import { SharedCheckRunMemo } from "../github/shared-check-run-memo.js";
-import { targetKey, type PullRequestTarget } from "../events/targets.js";
+import { targetKey, type PullRequestTarget } from "./target.js";
 
 export interface Memos {
   directoryCache: DirectoryCache;

@@ -1,5 +1,5 @@
 /**
- * The check run on a merge group's head commit (SPEC §6): `success` only when every pull
+ * The check run on a merge group's head commit: `success` only when every pull
  * request in the group passes on its own; otherwise `failure`, naming the PRs that do not.
  * A group whose members could not be found fails closed. Pure: results in, output out.
  */

@@ -1,5 +1,5 @@
 /**
- * Several open pull requests with one head commit share one check run (SPEC §6): it shows
+ * Several open pull requests with one head commit share one check run: it shows
  * the strictest of their results, and says which PR that came from. Pure, and independent
  * of which PR was evaluated first, so every sibling writes the same output and the check-run
  * memo keeps the second write from happening at all.

@@ -1,5 +1,5 @@
 /**
- * The check run summary (SPEC §6), one section per part of the decision, in the order a
+ * The check run summary, one section per part of the decision, in the order a
  * reviewer reads it. AI signals come last: they are the longest part and the first cut.
  */
 import type { PolicyError } from "../config/policy.js";

@@ -1,6 +1,6 @@
 /**
- * SPEC §6: several open pull requests sharing one head commit share its check run, which
- * shows the strictest of their results. SPEC §8: a PR without siblings pays nothing for this
+ * Several open pull requests sharing one head commit share its check run, which
+ * shows the strictest of their results. A PR without siblings pays nothing for this
  * (the facts query already lists the commit's pull requests).
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";

@@ -2,7 +2,7 @@ import type { EvaluationContext } from "../context.js";
 import type { GateResult } from "../decision.js";
 import { listed } from "../listing.js";
 
-/** A quality gate on AI-assisted PRs (SPEC §4.4): `(context, its config) → result`. */
+/** A quality gate on AI-assisted PRs: `(context, its config) → result`. */
 export type Gate<Config> = (context: EvaluationContext, config: Config) => GateResult;
 
 /** Gate details name at most three offenders; the full list stays in `offenders`. */
