@@ -10,7 +10,7 @@ import { EXIT, type Command } from "./command.js";
 import { gitIn, type Git } from "./git.js";
 import { actorFromEmail } from "./git-identity.js";
 import { policyBlobFromBytes } from "./policy-blob.js";
-import { formatPolicyError } from "./policy-error.js";
+import { formatPolicyError } from "../report/policy-error.js";
 
 const FORMAT = "--format=%H%x00%P%x00%an%x00%ae%x00%cn%x00%ce%x00%aI%x00%B";
 const FIELDS = 8;

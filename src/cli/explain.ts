@@ -1,5 +1,5 @@
 /**
- * `agent-governance explain OWNER/REPO#N` (SPEC §1.1): the app's evaluation of a live pull
+ * `agent-governance explain OWNER/REPO#N`: the app's evaluation of a live pull
  * request, read-only, printed as the check run would show it. The same path as the app —
  * gather facts, resolve the policy from the base branch, answer directory questions, read
  * trust from the ledger, evaluate — with a client that refuses every write.
@@ -13,9 +13,9 @@ import { judgeGathered } from "../pipeline/decide-pull-request.js";
 import { renderCheckRun } from "../report/check-run.js";
 import { summarySections } from "../report/summary.js";
 import { EXIT, type CliIo, type Command } from "./command.js";
-import { openGitHubClient } from "./github-client.js";
+import { openGitHubClient } from "../github/cli-client.js";
 import { cliEnv, openCliLedger } from "./ledger-env.js";
-import { WriteRefusedError } from "./read-only.js";
+import { WriteRefusedError } from "../github/read-only.js";
 import { parseTarget } from "./repository-target.js";
 
 export const explainCommand: Command = {

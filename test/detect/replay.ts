@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CheckReport } from "../../src/cli/check-report.js";
+import type { CheckReport } from "../../src/report/local-check.js";
 import { runCli } from "../../src/cli/main.js";
 import type { CorpusRecord } from "./corpus.js";
 
