@@ -48,6 +48,15 @@ describe("agent-governance validate", () => {
     });
   });
 
+  it("rejects a misspelt agent id with its position and the fix", async () => {
+    const cwd = workspace({ "policy.yml": "version: 1\nrules:\n  - when: {agents: [copliot]}\n" });
+    expect(await cli(cwd, "validate", "policy.yml")).toEqual({
+      code: 1,
+      stdout: "policy.yml:3:21 agent `copliot` is not a catalogue agent id — did you mean `copilot`?\n",
+      stderr: "",
+    });
+  });
+
   it("exits 2 with a message on stderr when the file does not exist", async () => {
     expect(await cli(workspace({}), "validate", "missing.yml")).toEqual({
       code: 2,
