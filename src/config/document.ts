@@ -29,8 +29,9 @@ const YAML_MESSAGES: Record<string, string> = {
   TAB_AS_INDENT: "tabs are not allowed as indentation in YAML; indent with spaces",
 };
 
+/** A problem with the file as a whole sits at its start: editors and annotations count from 1:1. */
 export function fileError(blob: PolicyBlob, message: string): PolicyError {
-  return { file: blob.path, line: 0, column: 0, message };
+  return { file: blob.path, line: 1, column: 1, message };
 }
 
 export function positionOf(document: Pick<PolicyDocument, "blob" | "lineCounter">, offset: number, message: string): PolicyError {

@@ -261,15 +261,15 @@ describe("the file as a whole", () => {
     expect(validate(text)).toEqual([error]);
   });
 
-  it("a binary or truncated blob (no text) is an error at line 0", () => {
+  it("a binary or truncated blob (no text) is an error at 1:1", () => {
     expect(validate(null)).toEqual([
-      "0:0 the policy file could not be read as text (it is binary, or GitHub truncated it)",
+      "1:1 the policy file could not be read as text (it is binary, or GitHub truncated it)",
     ]);
   });
 
-  it("a file over 256 KiB is an error at line 0, whatever it holds", () => {
+  it("a file over 256 KiB is an error at 1:1, whatever it holds", () => {
     const text = `version: 1\n${"# padding\n".repeat(POLICY_MAX_BYTES / 10)}`;
-    expect(validate(text)).toEqual(["0:0 the policy file is 257 KiB; the limit is 256 KiB"]);
+    expect(validate(text)).toEqual(["1:1 the policy file is 257 KiB; the limit is 256 KiB"]);
   });
 
   it("a file of exactly 256 KiB is read", () => {
@@ -280,7 +280,7 @@ describe("the file as a whole", () => {
 
   it("an oversized blob GitHub did not return is reported by its size", () => {
     const blob = { path: "p.yml", text: null, byteSize: POLICY_MAX_BYTES * 2, oid: "x" };
-    expect(rendered(validatePolicyBlob(blob))).toEqual(["0:0 the policy file is 512 KiB; the limit is 256 KiB"]);
+    expect(rendered(validatePolicyBlob(blob))).toEqual(["1:1 the policy file is 512 KiB; the limit is 256 KiB"]);
   });
 
   it("every error names the file it is in", () => {
