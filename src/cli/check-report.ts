@@ -128,9 +128,11 @@ export function renderCheckText(decision: Decision, facts: PullRequestFacts, con
   if (decision.gates.length > 0) {
     lines.push("", "gates:");
     for (const gate of decision.gates) {
-      lines.push(`  ${pad(gate.status)} ${gate.name} — ${gateDetail(gate)}`);
-      // Offenders the detail already names are not repeated.
+      // Offenders the detail already names are not repeated; the rest are listed below it,
+      // so the detail's "and N more" would announce a list that follows anyway.
       const unnamed = gate.status === "failed" ? gate.offenders.filter((offender) => !gate.detail.includes(offender)) : [];
+      const detail = unnamed.length > 0 ? gateDetail(gate).replace(/ and \d+ more\b/, ", and:") : gateDetail(gate);
+      lines.push(`  ${pad(gate.status)} ${gate.name} — ${detail}`);
       lines.push(...unnamed.map((offender) => `           ${offender}`));
     }
   }

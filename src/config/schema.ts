@@ -150,8 +150,12 @@ const tier = mapping(
   { required: ["name", "min_merged", "max_revert_rate"] },
 );
 
+/** Where editors fetch the schema from (README's `yaml-language-server` line uses it). */
+export const POLICY_SCHEMA_URL = "https://raw.githubusercontent.com/agent-governance/agent-governance/main/schema/agent-governance.schema.json";
+
 export const POLICY_SCHEMA: JsonSchema = {
   $schema: "http://json-schema.org/draft-07/schema#",
+  $id: POLICY_SCHEMA_URL,
   title: "agent-governance policy (.agent-governance.yml)",
   description:
     "Policy for AI-assisted pull requests: how they are recognised, who must approve them, which automated gates they must pass, and how agents earn autonomy.",

@@ -170,6 +170,15 @@ describe("agent-governance check (human output)", () => {
     expect(run.stdout).toContain("verdict: BLOCKED");
     expect(run.stdout).toMatch(/^ {2}failed +forbidden_paths — .*\.github\/workflows\/ci\.yml$/m);
   });
+  it("lists every forbidden file once, without announcing the ones it then prints as \"more\"", async () => {
+    const { repo } = featureBranch();
+    for (const name of ["a", "b", "c", "d", "e"]) repo.write(`.github/workflows/${name}.yml`, "on: push\n");
+    repo.commit(CLAUDE_COMMIT);
+    const run = await cli(repo.dir, "check");
+    expect(run.stdout).not.toMatch(/and \d+ more/);
+    for (const name of ["a", "b", "c", "d", "e"]) expect(run.stdout.split(`.github/workflows/${name}.yml`)).toHaveLength(2);
+  });
+
   it("says an invalid policy is the branch's new file, not the one in force", async () => {
     const repo = makeRepo();
     cleanup.push(() => repo.remove());

@@ -234,6 +234,18 @@ describe("YAML problems carry their line and column", () => {
     expect(validate(SPEC_EXAMPLE)).toEqual([22, 37, 58, 78].map((col) => `12:${col} YAML syntax error: Missing , or : between flow sequence items${hint}`));
   });
 
+  it("an over-indented key is named on its own line, with the fix", () => {
+    expect(validate("version: 1\ndetection:\n  catalog: true\n    bots: [x]\n")).toEqual([
+      "4:5 `bots` is indented more than `catalog` on line 3, which has a value: indent it by 2 spaces to make it a sibling, or remove the value of `catalog` to nest it",
+    ]);
+  });
+
+  it("a bot login given where a list belongs is advised as a list that is itself valid YAML", () => {
+    expect(validate("version: 1\ndetection:\n  bots: acme-coder[bot]\n")).toEqual([
+      '3:9 `bots` must be a list, got the string `acme-coder[bot]` — write a list: ["acme-coder[bot]"]',
+    ]);
+  });
+
   it("an unknown YAML tag is a warning", () => {
     const check = checkPolicyBlob(policyBlob("version: 1\nlabel: !custom x\n"));
     expect(check.errors).toEqual([]);
