@@ -6,9 +6,9 @@
 import { checkPolicyFile } from "../config/validate.js";
 import type { PolicyBlob } from "../config/policy.js";
 import type { CliIo } from "./command.js";
-import { hasCredentials, openGitHubClient } from "./github-client.js";
+import { hasCredentials, openGitHubClient } from "../github/cli-client.js";
 import { cliEnv } from "./ledger-env.js";
-import { readPolicyBlobs } from "./policy-contents.js";
+import { readPolicyBlobs } from "../github/policy-file.js";
 import { targetFromRemote } from "./repository-target.js";
 
 export type OrganizationDefault = { read: true; blob: PolicyBlob | null } | { read: false; why: string };

@@ -5,7 +5,7 @@
  * leading `@`; that is only a warning. Runs on possibly schema-invalid data; never throws.
  */
 import { CATALOG } from "../detect/catalog.js";
-import { canonicalLogin } from "../policy/login.js";
+import { normalizeLogin } from "../detect/login.js";
 import type { DataPath, Locator } from "./locate.js";
 import { nearestName } from "./nearest.js";
 import type { PolicyError } from "./policy.js";
@@ -95,8 +95,8 @@ const AGENT_IDS = CATALOG.map((agent) => agent.id);
 /** Other ways people name a catalogued agent (its logins, its names) → its id. */
 const AGENT_ALIASES: ReadonlyMap<string, string> = new Map(
   CATALOG.flatMap((agent) => [
-    ...agent.identities.flatMap((identity) => (identity.login ? [[canonicalLogin(identity.login), agent.id] as const] : [])),
-    ...(agent.canonicalLogin ? [[canonicalLogin(agent.canonicalLogin), agent.id] as const] : []),
+    ...agent.identities.flatMap((identity) => (identity.login ? [[normalizeLogin(identity.login), agent.id] as const] : [])),
+    ...(agent.canonicalLogin ? [[normalizeLogin(agent.canonicalLogin), agent.id] as const] : []),
     ...agent.names.map((name) => [name.name.toLowerCase().replace(/\s+/g, "-"), agent.id] as const),
   ]),
 );
@@ -110,13 +110,13 @@ const AGENT_ALIASES: ReadonlyMap<string, string> = new Map(
 export function agentNameFindings(data: Data, locate: Locator, extendsOrg: boolean): NameFindings {
   const findings: NameFindings = { errors: [], warnings: [] };
   const detection = isObject(data.detection) ? data.detection : {};
-  const bots = new Set(listOf(detection.bots).flatMap((bot) => (typeof bot === "string" ? [canonicalLogin(bot)] : [])));
+  const bots = new Set(listOf(detection.bots).flatMap((bot) => (typeof bot === "string" ? [normalizeLogin(bot)] : [])));
   const catalogOn = detection.catalog !== false;
   listOf(data.rules).forEach((rule, r) => {
     const when = isObject(rule) && isObject(rule.when) ? rule.when : {};
     listOf(when.agents).forEach((agent, a) => {
       if (typeof agent !== "string") return;
-      const name = canonicalLogin(agent);
+      const name = normalizeLogin(agent);
       if (bots.has(name) || (catalogOn && AGENT_IDS.includes(name))) return;
       const path = ["rules", r, "when", "agents", a];
       const id = AGENT_ALIASES.get(name) ?? nearestName(name, AGENT_IDS);

@@ -4,8 +4,9 @@
  * double-count.
  */
 import { resolvePolicy } from "../config/load.js";
-import type { PullRequestTarget } from "../events/targets.js";
-import { gatherFacts, type GitHubClient } from "../github/index.js";
+import type { PullRequestTarget } from "./target.js";
+import type { GitHubClient } from "../github/client.js";
+import { gatherFacts } from "../github/gather-facts.js";
 import { pullRequestText, recordRevertsIn } from "../ledger/index.js";
 import { detectUnder } from "../policy/evaluate.js";
 import type { PipelineContext } from "./context.js";

@@ -2,7 +2,6 @@
 import { describe, expect, it } from "@jest/globals";
 import type { PolicyBlob } from "../../src/config/policy.js";
 import type { PullRequestFacts } from "../../src/facts.js";
-import { directoryQuestions } from "../../src/policy/directory-questions.js";
 import { detectUnder, evaluate } from "../../src/policy/evaluate.js";
 import { actor, aiCommit, commit, decide, facts, humanFacts, invalid, loaded, person, policy, review, rule } from "./factories.js";
 
@@ -193,24 +192,5 @@ describe("review requests (SPEC §6)", () => {
   it("does not request again a team already requested", () => {
     const decision = decide({ policy: named, facts: facts({ requestedReviewers: { users: [], teams: ["acme/senior-engineers"] } }) });
     expect(decision.reviewRequests.teams).toEqual([]);
-  });
-});
-
-describe("directory questions", () => {
-  it("asks for every team the policy names and the logins whose standing matters", () => {
-    const full = policy({
-      rules: [rule({ require: { approvals: 1, from: { teams: ["Senior-Engineers", "other/x"], users: [] } } })],
-      policy_admins: { teams: ["platform-leads"], users: [] },
-      override: { label: "governance-override", by: { teams: ["incident-commanders"], users: [] } },
-    });
-    const { directory: _unused, ...rest } = facts({
-      labels: [{ name: "governance-override", appliedBy: actor("Ivy") }],
-      reviews: [review("alice", "APPROVED"), review("bob", "CHANGES_REQUESTED"), review("carol", "COMMENTED"), review("renovate", "APPROVED", { bot: true })],
-      commits: [commit({ author: person("dev") })],
-    });
-    expect(directoryQuestions(full, rest)).toEqual({
-      teams: ["acme/incident-commanders", "acme/platform-leads", "acme/senior-engineers", "other/x"],
-      logins: ["alice", "bob", "ivy"],
-    });
   });
 });
