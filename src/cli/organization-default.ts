@@ -5,13 +5,13 @@
  */
 import { checkPolicyFile } from "../config/validate.js";
 import type { PolicyBlob } from "../config/policy.js";
+import type { OrganizationDefault } from "../report/local-check.js";
 import type { CliIo } from "./command.js";
 import { hasCredentials, openGitHubClient } from "../github/cli-client.js";
 import { cliEnv } from "./ledger-env.js";
 import { readPolicyBlobs } from "../github/policy-file.js";
 import { targetFromRemote } from "./repository-target.js";
 
-export type OrganizationDefault = { read: true; blob: PolicyBlob | null } | { read: false; why: string };
 
 /** The organisation default decides the outcome when the base has no policy file or its file extends it. */
 export function needsOrganizationDefault(basePolicy: PolicyBlob | null): boolean {

@@ -1,5 +1,5 @@
 /**
- * Read one pull request from GitHub: one GraphQL round trip in steady state (SPEC §8),
+ * Read one pull request from GitHub: one GraphQL round trip in steady state,
  * plus pages of 100 for commits, files and reviews beyond the first 100.
  *
  The directory questions are asked separately: they need the policy in force, which the

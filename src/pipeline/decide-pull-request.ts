@@ -26,7 +26,7 @@ export interface DecidedPullRequest {
   facts: PullRequestFacts;
   /** null when the pull request is not open: its check run is history. */
   decision: Decision | null;
-  /** Other open PRs whose head is the same commit (SPEC §6). */
+  /** Other open PRs whose head is the same commit. */
   siblings: number[];
   /** This app's run on the head as the same read saw it (null = none, undefined = unknown). */
   ownCheckRun?: OwnCheckRun | null;

@@ -3,8 +3,8 @@ import nock from "nock";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CheckReport } from "../../src/cli/check-report.js";
 import { runCli } from "../../src/cli/main.js";
+import type { CheckReport } from "../../src/report/local-check.js";
 import { cli, makeRepo, type CliRun, type TestRepo } from "./git-repo.js";
 
 const POLICY = `version: 1

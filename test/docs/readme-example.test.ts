@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { readFileSync } from "node:fs";
-import type { CheckReport } from "../../src/cli/check-report.js";
+import type { CheckReport } from "../../src/report/local-check.js";
 import { cli, makeRepo, type TestRepo } from "../cli/git-repo.js";
 
 const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");

@@ -1,14 +1,16 @@
 /**
- * The two renderings of a local `check` (SPEC §1.1): the stable `--json` object and the
+ * The two renderings of a local `check`: the stable `--json` object and the
  * human summary. Locally there are no approvals and no CI, so "waiting" rules and pending
  * gates describe what the pull request will need rather than what blocks it now.
  */
-import { POLICY_FILE, type PolicyError } from "../config/policy.js";
+import { POLICY_FILE, type PolicyBlob, type PolicyError } from "../config/policy.js";
 import type { Signal } from "../detect/types.js";
 import type { PullRequestFacts } from "../facts.js";
 import type { Decision, GateResult } from "../policy/decision.js";
-import type { OrganizationDefault } from "./organization-default.js";
 import { formatPolicyError } from "./policy-error.js";
+
+/** The organisation default as `check` knows it: read (`blob` null: GitHub says there is none), or not read and why. */
+export type OrganizationDefault = { read: true; blob: PolicyBlob | null } | { read: false; why: string };
 
 /** What `check` knows besides the decision: the refs compared and which policy files it read. */
 export interface CheckContext {
