@@ -224,6 +224,9 @@ const autonomy = mapping("Graduated autonomy: agents with a good record reach hi
   ),
 });
 
+/** Where editors fetch the schema from (README's `yaml-language-server` line uses it). */
+export const POLICY_SCHEMA_URL = "https://raw.githubusercontent.com/agent-governance/agent-governance/main/schema/agent-governance.schema.json";
+
 const policyFile = Type.Object(
   {
     version: Type.Unsafe<1>({ const: 1, description: "Schema version. Required; must be `1`." }),
@@ -267,6 +270,7 @@ const policyFile = Type.Object(
   },
   {
     $schema: "http://json-schema.org/draft-07/schema#",
+    $id: POLICY_SCHEMA_URL,
     title: "agent-governance policy (.agent-governance.yml)",
     description:
       "Policy for AI-assisted pull requests: how they are recognised, who must approve them, which automated gates they must pass, and how agents earn autonomy.",
