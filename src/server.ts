@@ -49,7 +49,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const probot = createProbot({ defaults: { logLevel: "info" }, overrides: { Octokit: governanceOctokit(env) } });
+  // No redisConfig: the request budgets share GitHub's limits through Redis themselves
+  // (src/github/octokit.ts); Probot's own Redis throttling would space reads like writes.
+  const probot = createProbot({ defaults: { logLevel: "info" }, overrides: { Octokit: governanceOctokit(env), redisConfig: undefined } });
   const app = agentGovernance();
   const webhooksPath = env.WEBHOOK_PATH || "/api/github/webhooks";
   const middleware = await createNodeMiddleware(app, { probot, webhooksPath });
