@@ -13,6 +13,7 @@ import { RE_EVALUATE_ACTION } from "./github/index.js";
 import { pullRequestFromQueueBranch } from "./github/merge-queue.js";
 import { localInvalidation, redisInvalidation } from "./github/directory-invalidation.js";
 import { SharedCheckRunMemo } from "./github/shared-check-run-memo.js";
+import { SharedHeadPages } from "./github/redis-head-pages.js";
 import { ledgerOptionsFromEnv, openLedger, type Ledger } from "./ledger/index.js";
 import { githubRequestCounter } from "./observability/github-requests.js";
 import { createMetrics, type Metrics } from "./observability/metrics.js";
@@ -55,6 +56,7 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
   let ownsLedger = false;
   let queue: WorkQueue<Job> | null = null;
   let sharedMemo: SharedCheckRunMemo | null = null;
+  let sharedHeadPages: SharedHeadPages | null = null;
   let closeInvalidation: () => Promise<void> = async () => undefined;
 
   const appFn: ApplicationFunction = async (app: Probot, { addHandler }) => {
@@ -72,6 +74,9 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       sharedMemo = await SharedCheckRunMemo.connect(settings.redisUrl, settings.prefix, (error) =>
         app.log.warn({ err: error }, "check-run memo: Redis unavailable, falling back to a lookup"),
       );
+      sharedHeadPages = await SharedHeadPages.connect(settings.redisUrl, settings.prefix, (error) =>
+        app.log.warn({ err: error }, "head pages: Redis unavailable, reading them from GitHub"),
+      );
     }
     const pipeline = createPipelineContext({
       appId,
@@ -82,6 +87,7 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       directoryTtlSeconds: options.directoryTtlSeconds ?? envNumber("GOVERNANCE_DIRECTORY_TTL_SECONDS", 60),
       checkRunMemoMaxAgeMs: envNumber("GOVERNANCE_CHECK_RUN_MEMO_SECONDS", 0) * 1000 || undefined,
       checkRuns: sharedMemo ?? undefined,
+      headPages: sharedHeadPages ?? undefined,
     });
     ctx = pipeline;
     const invalidation = settings.redisUrl
@@ -378,6 +384,7 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
       // rest stays queued for the other replicas.
       await queue?.close();
       await sharedMemo?.close();
+      await sharedHeadPages?.close();
       await closeInvalidation();
       if (ownsLedger && ctx?.ledger) await ctx.ledger.close();
     },

@@ -20,6 +20,7 @@
 import type Bottleneck from "bottleneck";
 import type { Octokit } from "@octokit/core";
 import { ProbotOctokit } from "probot";
+import { DEFAULT_PREFIX, redisKeyPrefix } from "../queue/redis-url.js";
 import { GITHUB_BUDGETS, MemoryBudgetStore, RequestBudgets, systemClock, type Budget, type BudgetStore, type Clock } from "./request-budget.js";
 
 /** Retries of one request after a primary or secondary rate limit before giving up. */
@@ -98,15 +99,12 @@ export function governanceOctokit(env: NodeJS.ProcessEnv, options: GovernanceOct
 function lazyRedisStore(env: NodeJS.ProcessEnv): BudgetStore {
   let store: Promise<BudgetStore> | undefined;
   const open = async (): Promise<BudgetStore> => {
-    const [{ RedisBudgetStore }, { connectRedis, redisSettingsFromEnv }] = await Promise.all([
-      import("./redis-request-budget.js"),
-      import("../queue/redis-connection.js"),
-    ]);
-    const settings = redisSettingsFromEnv(env);
+    const [{ RedisBudgetStore }, { redisClient }] = await Promise.all([import("./redis-request-budget.js"), import("../queue/redis-connection.js")]);
+    const url = env.REDIS_URL!;
     const warn = (error: unknown) => console.warn("agent-governance: request budgets: Redis unavailable, pacing per process:", String(error));
-    const redis = await connectRedis(settings, { maxRetriesPerRequest: 2, commandTimeout: 5_000 });
+    const redis = redisClient(url, { maxRetriesPerRequest: 2, commandTimeout: 5_000 });
     redis.on("error", warn);
-    return new RedisBudgetStore(redis, settings.keyPrefix, warn);
+    return new RedisBudgetStore(redis, redisKeyPrefix(url, env.GOVERNANCE_QUEUE_PREFIX || DEFAULT_PREFIX), warn);
   };
   return {
     claim: async (installation, charges) => (await (store ??= open())).claim(installation, charges),

@@ -4,6 +4,7 @@
  */
 import type { Logger } from "pino";
 import { CheckRunMemo, DirectoryCache, ReviewRequestMemo, type CheckRunMemoStore } from "../github/index.js";
+import { MemoryHeadPages, type HeadPagesCache } from "../github/head-pages.js";
 import type { Ledger } from "../ledger/index.js";
 import type { Metrics } from "../observability/metrics.js";
 
@@ -14,6 +15,8 @@ export interface PipelineContext {
   directoryCache: DirectoryCache;
   checkRuns: CheckRunMemoStore;
   reviewRequests: ReviewRequestMemo;
+  /** Commits and files of head commits already read (large pull requests). */
+  headPages: HeadPagesCache;
   metrics: Metrics;
   now: () => Date;
   log: Logger;
@@ -27,6 +30,8 @@ export interface PipelineOptions {
   checkRunMemoMaxAgeMs?: number;
   /** A memo shared by replicas (Redis); default one in this process. */
   checkRuns?: CheckRunMemoStore;
+  /** Head pages shared by replicas (Redis); default in this process. */
+  headPages?: HeadPagesCache;
   metrics: Metrics;
   now?: () => Date;
   log: Logger;
@@ -39,6 +44,7 @@ export function createPipelineContext(options: PipelineOptions): PipelineContext
     directoryCache: new DirectoryCache({ ttlMs: (options.directoryTtlSeconds ?? 60) * 1000 }),
     checkRuns: options.checkRuns ?? new CheckRunMemo({ maxAgeMs: options.checkRunMemoMaxAgeMs }),
     reviewRequests: new ReviewRequestMemo(),
+    headPages: options.headPages ?? new MemoryHeadPages(),
     metrics: options.metrics,
     now: options.now ?? (() => new Date()),
     log: options.log,

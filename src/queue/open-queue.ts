@@ -8,9 +8,11 @@
  * GOVERNANCE_QUEUE_LOCK_SECONDS            Redis: how long a silent replica keeps its jobs
  *                                          before another takes them over (default 15)
  * GOVERNANCE_QUEUE_PREFIX                  Redis: key prefix (default agent-governance); replicas
- *                                          of one deployment share it
+ *                                          of one deployment share it (a hash tag on a cluster:
+ *                                          redis-url.ts)
  */
 import { InProcessQueue } from "./in-process-queue.js";
+import { DEFAULT_PREFIX, redisKeyPrefix } from "./redis-url.js";
 import type { JobRunner, QueueErrorHandler, WorkQueue } from "./work-queue.js";
 
 export interface QueueSettings {
@@ -24,7 +26,7 @@ export interface QueueSettings {
 export function queueSettingsFromEnv(env: NodeJS.ProcessEnv, overrides: { concurrencyPerInstallation?: number } = {}): QueueSettings {
   return {
     redisUrl: env.REDIS_URL || null,
-    prefix: env.GOVERNANCE_QUEUE_PREFIX || "agent-governance",
+    prefix: redisKeyPrefix(env.REDIS_URL ?? "", env.GOVERNANCE_QUEUE_PREFIX || DEFAULT_PREFIX),
     concurrencyPerInstallation: overrides.concurrencyPerInstallation ?? positive(env.GOVERNANCE_CONCURRENCY_PER_INSTALLATION, 4),
     concurrencyPerReplica: positive(env.GOVERNANCE_QUEUE_CONCURRENCY, 16),
     lockMs: positive(env.GOVERNANCE_QUEUE_LOCK_SECONDS, 15) * 1000,
