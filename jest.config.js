@@ -6,11 +6,13 @@ const base = {
   extensionsToTreatAsEsm: [".ts"],
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
   transform: { "^.+\\.ts$": ["ts-jest", { useESM: true, isolatedModules: true }] },
-  modulePathIgnorePatterns: ["<rootDir>/dist/"],
+  modulePathIgnorePatterns: ["<rootDir>/dist/", "<rootDir>/dist-dev/", "<rootDir>/packages/.*/dist/"],
+  // Workspace packages load from their TypeScript source (their "source" export condition).
+  testEnvironmentOptions: { customExportConditions: ["node", "node-addons", "source"] },
 };
 export default {
   projects: [
-    { ...base, displayName: "unit", testMatch: ["<rootDir>/test/**/*.test.ts"], testPathIgnorePatterns: ["/test/e2e/", "/test/services/"] },
+    { ...base, displayName: "unit", testMatch: ["<rootDir>/test/**/*.test.ts", "<rootDir>/packages/*/test/**/*.test.ts"], testPathIgnorePatterns: ["/test/e2e/", "/test/services/"] },
     { ...base, displayName: "e2e", testMatch: ["<rootDir>/test/e2e/**/*.test.ts"] },
     { ...base, displayName: "services", testMatch: ["<rootDir>/test/services/**/*.test.ts"] },
   ],

@@ -14,8 +14,8 @@
  */
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
-import { startSandbox, type Sandbox } from "../src/demo/sandbox.js";
-import type { PullRecord } from "../src/simulator/index.js";
+import { startSandbox, type Sandbox } from "../tools/sandbox/sandbox.js";
+import type { PullRecord } from "@agent-governance/github-simulator";
 import { describeMachine } from "./machine.js";
 import { distribution, type Distribution } from "./stats.js";
 

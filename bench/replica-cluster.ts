@@ -7,9 +7,9 @@
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import pg from "pg";
-import { startAppProcess, type AppProcess, type LogLine } from "../src/demo/app-process.js";
-import { startSimulator, type Simulator } from "../src/simulator/index.js";
-import { deliverWebhook, type DeliveryResult } from "../src/simulator/webhooks/delivery.js";
+import { startAppProcess, type AppProcess, type LogLine } from "../tools/sandbox/app-process.js";
+import { startSimulator, type Simulator } from "@agent-governance/github-simulator";
+import { deliverWebhook, type DeliveryResult } from "@agent-governance/github-simulator";
 
 export interface ClusterOptions {
   replicas: number;

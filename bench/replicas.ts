@@ -1,5 +1,5 @@
 /**
- * `npm run bench:replicas` (built: node dist/bench/replicas.js): the two-replica load test of
+ * `npm run bench:replicas` (built: node dist-dev/bench/replicas.js): the two-replica load test of
  * issue 5 at full size — 5 000 webhooks for 200 pull requests, half delivered twice in random
  * order, 5 % 502s and some 403 secondary rate limits — run twice with the same seed: once with
  * both replicas up, once killing one replica part-way. Prints the figures, writes them into
@@ -12,7 +12,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { projectRoot } from "../src/demo/app-process.js";
+import { projectRoot } from "../tools/sandbox/app-process.js";
 import { startCluster } from "./replica-cluster.js";
 import { claimsBroken, runReplicaLoad, type LoadOptions, type LoadReport } from "./replica-load.js";
 

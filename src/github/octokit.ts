@@ -20,7 +20,6 @@
 import type Bottleneck from "bottleneck";
 import type { Octokit } from "@octokit/core";
 import { ProbotOctokit } from "probot";
-import { DEFAULT_PREFIX, redisKeyPrefix } from "../queue/redis-url.js";
 import { GITHUB_BUDGETS, MemoryBudgetStore, RequestBudgets, systemClock, type Budget, type BudgetStore, type Clock } from "./request-budget.js";
 
 /** Retries of one request after a primary or secondary rate limit before giving up. */
@@ -51,24 +50,22 @@ export interface GovernanceOctokitOptions {
   clock?: Clock;
 }
 
-function writeInterval(env: NodeJS.ProcessEnv): number | undefined {
-  const interval = env.GOVERNANCE_WRITE_INTERVAL_MS;
-  if (interval === undefined || interval === "" || env.REDIS_URL) return undefined;
-  const ms = Number(interval);
-  if (!Number.isFinite(ms) || ms < 0) {
-    throw new Error(`GOVERNANCE_WRITE_INTERVAL_MS must be a number of milliseconds ≥ 0, got "${interval}"`);
-  }
-  return ms;
+export interface PacingSettings {
+  /** Spacing of writes per installation instead of GitHub's pacing (a local simulator only). */
+  writeIntervalMs?: number;
+  /** With a Redis URL the budgets are shared by the replicas, under the queue's key prefix. */
+  queue?: { redisUrl: string | null; prefix: string };
 }
 
-export function governanceOctokit(env: NodeJS.ProcessEnv, options: GovernanceOctokitOptions = {}): typeof ProbotOctokit {
-  const interval = writeInterval(env);
+export function governanceOctokit(settings: PacingSettings, options: GovernanceOctokitOptions = {}): typeof ProbotOctokit {
+  const interval = settings.writeIntervalMs;
+  const redis = settings.queue?.redisUrl ? { url: settings.queue.redisUrl, prefix: settings.queue.prefix } : null;
   const budgets: Partial<Record<Budget["name"], Budget>> =
     interval === undefined
       ? GITHUB_BUDGETS
       : { content: { name: "content", intervalMs: interval, windows: [] }, notifications: { name: "notifications", intervalMs: interval, windows: [] } };
   const clock = options.clock ?? systemClock;
-  const store = options.store ?? (env.REDIS_URL ? lazyRedisStore(env) : new MemoryBudgetStore(clock));
+  const store = options.store ?? (redis ? lazyRedisStore(redis) : new MemoryBudgetStore(clock));
   const pacing = new RequestBudgets(budgets, store, clock);
 
   const paced = (octokit: Octokit, octokitOptions: { throttle?: { id?: string; enabled?: boolean } }) => {
@@ -96,15 +93,14 @@ export function governanceOctokit(env: NodeJS.ProcessEnv, options: GovernanceOct
 }
 
 /** ioredis is loaded only when REDIS_URL is set, and only once the first request is paced. */
-function lazyRedisStore(env: NodeJS.ProcessEnv): BudgetStore {
+function lazyRedisStore(redis: { url: string; prefix: string }): BudgetStore {
   let store: Promise<BudgetStore> | undefined;
   const open = async (): Promise<BudgetStore> => {
     const [{ RedisBudgetStore }, { redisClient }] = await Promise.all([import("./redis-request-budget.js"), import("../queue/redis-connection.js")]);
-    const url = env.REDIS_URL!;
     const warn = (error: unknown) => console.warn("agent-governance: request budgets: Redis unavailable, pacing per process:", String(error));
-    const redis = redisClient(url, { maxRetriesPerRequest: 2, commandTimeout: 5_000 });
-    redis.on("error", warn);
-    return new RedisBudgetStore(redis, redisKeyPrefix(url, env.GOVERNANCE_QUEUE_PREFIX || DEFAULT_PREFIX), warn);
+    const client = redisClient(redis.url, { maxRetriesPerRequest: 2, commandTimeout: 5_000 });
+    client.on("error", warn);
+    return new RedisBudgetStore(client, redis.prefix, warn);
   };
   return {
     claim: async (installation, charges) => (await (store ??= open())).claim(installation, charges),

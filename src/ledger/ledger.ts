@@ -7,7 +7,6 @@
  * Every `record*` is idempotent, because GitHub redelivers webhooks and replicas race.
  */
 import type { PolicySource } from "../config/policy.js";
-import type { Conclusion, GateStatus, IgnoredReason, RuleStatus } from "../policy/decision.js";
 
 /** A repository. Owner and name are stored lower-case: GitHub treats them case-insensitively. */
 export interface RepoRef {
@@ -43,8 +42,12 @@ export interface CountedApprover {
   commitId: string | null;
 }
 
+/**
+ * Conclusions, statuses and reasons are stored as the engine wrote them: the ledger keeps
+ * records and does not interpret them, so old records stay readable when the engine grows.
+ */
 export interface IgnoredApprover extends CountedApprover {
-  reason: IgnoredReason;
+  reason: string;
   detail: string;
 }
 
@@ -53,13 +56,13 @@ export interface DecisionRecord extends RepoRef {
   pr: number;
   headSha: string;
   policy: PolicySource;
-  conclusion: Conclusion;
+  conclusion: string;
   title: string;
   /** Lowest tier of the PR's agents when the decision was taken. */
   tier: string;
   agents: string[];
-  rules: Array<{ name: string; status: RuleStatus }>;
-  gates: Array<{ name: string; status: GateStatus }>;
+  rules: Array<{ name: string; status: string }>;
+  gates: Array<{ name: string; status: string }>;
   counted: CountedApprover[];
   ignored: IgnoredApprover[];
   /** Present when the override label was on the PR, whether or not it was honoured. */

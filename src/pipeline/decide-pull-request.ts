@@ -5,21 +5,17 @@
  * looked at: siblings sharing a head commit, and the members of a merge group.
  */
 import { resolvePolicy } from "../config/load.js";
-import type { PullRequestTarget } from "../events/targets.js";
+import type { PullRequestTarget } from "./target.js";
 import type { PullRequestFacts } from "../facts.js";
 import type { Autonomy } from "../config/policy.js";
-import {
-  gatherFacts,
-  githubDirectory,
-  resolveDirectory,
-  type Directory,
-  type GatheredPullRequest,
-  type GitHubClient,
-  type OwnCheckRun,
-} from "../github/index.js";
-import { trustFor } from "../ledger/index.js";
+import type { GitHubClient } from "../github/client.js";
+import { githubDirectory, type Directory } from "../github/directory.js";
+import type { GatheredPullRequest, OwnCheckRun } from "../github/facts-from-graphql.js";
+import { gatherFacts } from "../github/gather-facts.js";
+import { resolveDirectory } from "../github/resolve-directory.js";
+import { trustFor } from "./trust.js";
 import type { Decision, Trust } from "../policy/decision.js";
-import { evaluate } from "../policy/evaluate.js";
+import { detectUnder, evaluate } from "../policy/evaluate.js";
 import type { PipelineContext } from "./context.js";
 
 const NO_TRUST: Trust = { agents: {} };
@@ -66,5 +62,5 @@ export async function judgeGathered(
   const loaded = resolvePolicy(gathered.policyBlobs);
   const facts = loaded.ok ? await resolveDirectory(loaded.policy, gathered, directory) : gathered.facts;
   const trust = loaded.ok && loaded.policy.autonomy ? await trustOf(loaded.policy.autonomy) : NO_TRUST;
-  return { facts, decision: evaluate(loaded, facts, trust) };
+  return { facts, decision: evaluate(loaded, facts, detectUnder(loaded, facts), trust) };
 }

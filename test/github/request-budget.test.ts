@@ -8,7 +8,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { governanceOctokit } from "../../src/github/octokit.js";
 import { chargesOf, MemoryBudgetStore, type BudgetCharge, type Clock } from "../../src/github/request-budget.js";
-import { githubRequestCounter } from "../../src/observability/github-requests.js";
+import { githubRequestCounter } from "../../src/github/request-counter.js";
 import { createMetrics } from "../../src/observability/metrics.js";
 
 /** Time stands still until every piece of real work has run, then jumps to the next sleeper. */
