@@ -19,6 +19,7 @@
  */
 import type Bottleneck from "bottleneck";
 import type { Octokit } from "@octokit/core";
+import { createProbotAuth } from "octokit-auth-probot";
 import { ProbotOctokit } from "probot";
 import { GITHUB_BUDGETS, MemoryBudgetStore, RequestBudgets, systemClock, type Budget, type BudgetStore, type Clock } from "./request-budget.js";
 
@@ -43,6 +44,21 @@ function retryLimited(kind: string) {
 /** The throttling plugin's write and notification groups, made pass-throughs: the budgets pace
  * those requests instead (its write spacing would also hold every GraphQL query for a slot). */
 const UNPACED = { key: () => ({ schedule: <T>(_options: unknown, task: () => Promise<T>) => task() }) } as unknown as Bottleneck.Group;
+
+type ProbotAuthOptions = Parameters<typeof createProbotAuth>[0] & { octokit?: unknown };
+
+/**
+ * Probot builds a new authenticated client for every webhook (`context.octokit`, ≈ 13 KB and a
+ * fraction of a millisecond each). The app never uses it — a job authenticates where it runs,
+ * on whichever replica — so deliveries get the app's own client instead, and a burst of
+ * webhooks allocates only what its routing needs.
+ */
+function withoutEventClients(options: ProbotAuthOptions) {
+  const auth = createProbotAuth(options);
+  const skipEventClients = (authOptions: Parameters<typeof auth>[0]) =>
+    (authOptions as { type?: string }).type === "event-octokit" ? Promise.resolve(options.octokit) : auth(authOptions);
+  return Object.assign(skipEventClients, { hook: auth.hook });
+}
 
 export interface GovernanceOctokitOptions {
   /** Where the budgets' windows are kept (default: Redis with REDIS_URL, else this process). */
@@ -81,6 +97,7 @@ export function governanceOctokit(settings: PacingSettings, options: GovernanceO
   // A function, not an object: Probot passes its own `throttle` per instance, and an object
   // default would be replaced by it wholesale.
   return ProbotOctokit.plugin(paced).defaults((instanceOptions: Record<string, unknown>) => ({
+    authStrategy: withoutEventClients,
     ...instanceOptions,
     throttle: {
       ...(instanceOptions.throttle as object),
