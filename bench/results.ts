@@ -40,7 +40,7 @@ function engineSection(engine: EngineResult): string[] {
     "",
     "| step | median | p95 | p99 | min | runs | goal | |",
     "| --- | --- | --- | --- | --- | --- | --- | --- |",
-    timing("evaluate()", engine.evaluate, "median < 5 ms (SPEC: < 20 ms)", engine.evaluate.median < 5),
+    timing("evaluate()", engine.evaluate, "median < 5 ms (required: < 20 ms)", engine.evaluate.median < 5),
     timing("load + validate the policy (YAML → Policy)", engine.loadPolicy, "—"),
     timing("render the check run", engine.render, "—"),
     "",

@@ -39,7 +39,7 @@ export interface PolicyBlobs {
 
 /** Everything one query (plus its pages) read, before directory questions are answered. */
 export interface GatheredPullRequest {
-  /** `directory` is empty here; `resolveDirectory` fills it. */
+  /** `directory` is empty here; the pipeline fills it (`answerDirectoryQuestions`). */
   facts: PullRequestFacts;
   policyBlobs: PolicyBlobs;
   /** Normalised reviewer login → GitHub's `authorCanPushToRepository` (write or more). */
@@ -48,7 +48,7 @@ export interface GatheredPullRequest {
   requests: number;
   /**
    * Other open pull requests of this repository whose head is this PR's head commit: they
-   * share its check run, which shows the strictest of their results (SPEC §6). Ascending.
+   * share its check run, which shows the strictest of their results. Ascending.
    */
   siblingPullRequests?: number[];
   /**

@@ -10,7 +10,7 @@
  */
 import type { Logger } from "pino";
 import { localInvalidation, redisInvalidation, type MembershipChange } from "../github/directory-invalidation.js";
-import { CheckRunMemo, type CheckRunMemoStore } from "../github/check-run.js";
+import { CheckRunMemo, type CheckRunMemoStore } from "../github/check-run-writer.js";
 import { DirectoryCache } from "../github/directory.js";
 import { MemoryHeadPages, type HeadPagesCache } from "../github/head-pages.js";
 import { SharedHeadPages } from "../github/redis-head-pages.js";

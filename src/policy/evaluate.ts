@@ -19,7 +19,7 @@ import { labelChange } from "./label.js";
 import { judgeOverride } from "./override.js";
 import { judgePolicyChange } from "./policy-change.js";
 import { judgeConditions } from "./predicates/table.js";
-import { audienceOf, describeAudience, Directory } from "./principals.js";
+import { describeAudience, DirectoryAnswers, ruleAudience } from "./principals.js";
 import { standingReviews } from "./reviews.js";
 import { verdict } from "./verdict.js";
 
@@ -50,7 +50,7 @@ function decide(loaded: LoadedPolicy, facts: PullRequestFacts, detection: Detect
   const agents = trustOfAgents(detection.agents, trust, autonomy);
   const tier = pullRequestTier(agents, autonomy);
   const context = createContext({ facts, detection, tier });
-  const directory = new Directory(facts.directory);
+  const directory = new DirectoryAnswers(facts.directory);
   const setting: ReviewSetting = {
     facts,
     authorship: new Authorship(facts, detection),
@@ -90,7 +90,7 @@ function decide(loaded: LoadedPolicy, facts: PullRequestFacts, detection: Detect
 }
 
 function judgeRule(rule: Rule, context: EvaluationContext, setting: ReviewSetting): RuleResult {
-  const audience = audienceOf(rule.require.from, "write", context.facts.owner);
+  const audience = ruleAudience(rule, context.facts.owner);
   const { applies, why } = judgeConditions(context, rule.when);
   if (!applies) {
     return {

@@ -1,5 +1,5 @@
 /**
- * The two renderings of a local `check` (SPEC §1.1): the stable `--json` object and the
+ * The two renderings of a local `check`: the stable `--json` object and the
  * human summary. Locally there are no approvals and no CI, so "waiting" rules and pending
  * gates describe what the pull request will need rather than what blocks it now.
  */
