@@ -37,7 +37,7 @@ export async function decidePullRequest(
   octokit: GitHubClient,
   target: Pick<PullRequestTarget, "owner" | "repo" | "number">,
 ): Promise<DecidedPullRequest> {
-  const gathered = await gatherFacts(octokit, target, { appId: ctx.appId });
+  const gathered = await gatherFacts(octokit, target, { appId: ctx.appId, headPages: ctx.headPages });
   const siblings = gathered.siblingPullRequests ?? [];
   const ownCheckRun = gathered.ownCheckRun;
   if (gathered.facts.state !== "OPEN") return { facts: gathered.facts, decision: null, siblings, ownCheckRun };
