@@ -17,6 +17,7 @@ import { PullRequestNotFoundError } from "../github/gather-facts.js";
 import { applyLabel } from "../github/labels.js";
 import { requestReviewers } from "../github/review-requests.js";
 import { decisionRecordFrom } from "../report/decision-record.js";
+import { decisionTitle } from "../report/reasons.js";
 import type { Decision } from "../policy/decision.js";
 import { renderCheckRun } from "../report/check-run.js";
 import type { PipelineContext } from "./context.js";
@@ -72,7 +73,7 @@ export async function evaluatePullRequest(
         ...where,
         sha: headSha,
         conclusion: decision.conclusion,
-        title: decision.title,
+        title: decisionTitle(decision),
         aiAssisted: decision.detection.aiAssisted,
         agents: decision.detection.agents,
         tier: decision.tier,

@@ -7,8 +7,8 @@ import type { PullRequestFacts } from "../facts.js";
 import type { Authorship } from "./authorship.js";
 import type { ApprovalRecord, IgnoredApproval, RuleResult } from "./decision.js";
 import { normalizeLogin } from "../detect/login.js";
-import { shortSha } from "./login.js";
 import { type Audience, type DirectoryAnswers, describeAudience, membership } from "./principals.js";
+import type { NeedReason } from "./reasons.js";
 import type { StandingReview } from "./reviews.js";
 
 export interface ApprovalRequirement {
@@ -41,11 +41,11 @@ export function judgeApprovals(requirement: ApprovalRequirement, setting: Review
     if (review.state === "CHANGES_REQUESTED") {
       if (!barred && member.eligible) changesRequestedBy.push(login);
     } else if (barred) {
-      ignored.push({ login, commitId, reason: barred.reason, detail: barred.detail });
+      ignored.push({ login, commitId, reason: barred });
     } else if (!member.eligible) {
-      ignored.push({ login, commitId, reason: member.reason ?? "not-in-team", detail: member.detail });
+      ignored.push({ login, commitId, reason: member.reason });
     } else if (commitId !== facts.headSha) {
-      ignored.push({ login, commitId, reason: "stale", detail: `approved ${shortSha(commitId)}, head is ${shortSha(facts.headSha)}` });
+      ignored.push({ login, commitId, reason: { code: "stale", approved: commitId, head: facts.headSha } });
     } else {
       counted.push({ login, commitId });
     }
@@ -55,12 +55,12 @@ export function judgeApprovals(requirement: ApprovalRequirement, setting: Review
   const required = requirement.required;
   const missing = Math.max(0, required - counted.length);
   const status = required === 0 ? "met" : changesRequestedBy.length > 0 ? "failed" : missing === 0 ? "met" : "waiting";
-  const needs =
+  const needs: NeedReason | null =
     status === "failed"
-      ? `changes requested by ${changesRequestedBy.map((login) => `@${login}`).join(", ")}`
+      ? { code: "changes-requested", by: changesRequestedBy }
       : status === "waiting"
-        ? `${missing} ${counted.length > 0 ? "more " : ""}approval${missing === 1 ? "" : "s"} from ${eligible.join(" or ")}`
-        : "";
+        ? { code: "approvals-missing", missing, more: counted.length > 0, from: eligible }
+        : null;
   const requestReviewers =
     status === "waiting" && requirement.requestReview && !facts.draft
       ? reviewersToRequest(requirement.audience, setting, counted)

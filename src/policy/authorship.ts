@@ -4,14 +4,10 @@
  */
 import type { Detection } from "../detect/types.js";
 import type { Actor, CommitFacts, GitIdentity, PullRequestFacts } from "../facts.js";
-import type { IgnoredReason } from "./decision.js";
+import type { IgnoredReason } from "./reasons.js";
 import { normalizeLogin } from "../detect/login.js";
-import { shortSha } from "./login.js";
 
-export interface Disqualification {
-  reason: Extract<IgnoredReason, "pr-author" | "commit-author" | "committer" | "co-author" | "bot" | "agent">;
-  detail: string;
-}
+export type Disqualification = Extract<IgnoredReason, { code: "pr-author" | "commit-author" | "committer" | "co-author" | "bot" | "agent" }>;
 
 const CO_AUTHOR_LINE = /^[ \t]*co-authored-by[ \t]*:[ \t]*(.*?)[ \t]*$/gim;
 const NOREPLY = /^(?:\d+\+)?([^@\s]+)@users\.noreply\.github\.com$/i;
@@ -33,8 +29,8 @@ export class Authorship {
   /** login → first commit that shows them in that role. */
   readonly commitAuthors = new Map<string, string>();
   readonly committers = new Map<string, string>();
-  /** login → "abc1234 (Co-authored-by: …)". */
-  readonly coAuthors = new Map<string, string>();
+  /** login → the first commit naming them in a Co-authored-by trailer, and that trailer's value. */
+  readonly coAuthors = new Map<string, { sha: string; trailer: string }>();
   /** Every rule asks about every reviewer: answer each actor once per evaluation. */
   private readonly verdicts = new Map<string, Disqualification | null>();
 
@@ -74,7 +70,7 @@ export class Authorship {
       const noreply = NOREPLY.exec(email);
       const login = noreply ? normalizeLogin(noreply[1]) : loginByEmail.get(email);
       if (login && !this.coAuthors.has(login)) {
-        this.coAuthors.set(login, `${shortSha(commit.sha)} (Co-authored-by: ${value})`);
+        this.coAuthors.set(login, { sha: commit.sha, trailer: value });
       }
     }
   }
@@ -91,16 +87,16 @@ export class Authorship {
 
   private judge(actor: Actor): Disqualification | null {
     const login = normalizeLogin(actor.login);
-    if (actor.isBot) return { reason: "bot", detail: "bots never approve" };
+    if (actor.isBot) return { code: "bot" };
     const agent = this.agentOf(actor);
-    if (agent !== null) return { reason: "agent", detail: `agent identity (${agent})` };
-    if (login === this.prAuthor) return { reason: "pr-author", detail: "author of the pull request" };
+    if (agent !== null) return { code: "agent", agent };
+    if (login === this.prAuthor) return { code: "pr-author" };
     const authored = this.commitAuthors.get(login);
-    if (authored) return { reason: "commit-author", detail: `author of commit ${shortSha(authored)}` };
+    if (authored) return { code: "commit-author", sha: authored };
     const committed = this.committers.get(login);
-    if (committed) return { reason: "committer", detail: `committer of commit ${shortSha(committed)}` };
+    if (committed) return { code: "committer", sha: committed };
     const coAuthored = this.coAuthors.get(login);
-    if (coAuthored) return { reason: "co-author", detail: `co-author of commit ${coAuthored}` };
+    if (coAuthored) return { code: "co-author", sha: coAuthored.sha, trailer: coAuthored.trailer };
     return null;
   }
 

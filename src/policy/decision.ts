@@ -4,21 +4,11 @@
  */
 import type { PolicyError, PolicySource } from "../config/policy.js";
 import type { Detection } from "../detect/types.js";
+import type { ConditionReason, GateReason, Headline, IgnoredReason, NeedReason, OverrideReason } from "./reasons.js";
+
+export type { ConditionReason, GateReason, Headline, IgnoredReason, NeedReason, OverrideReason } from "./reasons.js";
 
 export type Conclusion = "success" | "action_required" | "failure" | "in_progress";
-
-/** Why an approval or change request did not count. */
-export type IgnoredReason =
-  | "pr-author"
-  | "commit-author"
-  | "committer"
-  | "co-author"
-  | "bot"
-  | "agent"
-  | "stale"
-  | "not-in-team"
-  | "insufficient-permission"
-  | "superseded";
 
 export interface ApprovalRecord {
   login: string;
@@ -28,8 +18,6 @@ export interface ApprovalRecord {
 
 export interface IgnoredApproval extends ApprovalRecord {
   reason: IgnoredReason;
-  /** e.g. "approved 3f2a1c0, head is 9b8e7d6" or "not a member of acme/senior-engineers". */
-  detail: string;
 }
 
 export type RuleStatus = "met" | "waiting" | "failed" | "not-applicable";
@@ -37,10 +25,10 @@ export type RuleStatus = "met" | "waiting" | "failed" | "not-applicable";
 export interface RuleResult {
   name: string;
   status: RuleStatus;
-  /** Why the rule applies or not: one line per condition of `when`. */
-  why: string[];
-  /** What it still needs, e.g. "1 more approval from @acme/senior-engineers". Empty when met. */
-  needs: string;
+  /** Why the rule applies or not: one reason per condition of `when`. */
+  why: ConditionReason[];
+  /** What it still needs (more approvals, or changes requested); null when met or not applicable. */
+  needs: NeedReason | null;
   required: number;
   /** Who can satisfy it, for the summary and review requests ("@acme/senior-engineers", "users with write permission"). */
   eligible: string[];
@@ -57,9 +45,7 @@ export type GateStatus = "passed" | "failed" | "pending";
 export interface GateResult {
   name: string;
   status: GateStatus;
-  detail: string;
-  /** Offending files, commits or checks. */
-  offenders: string[];
+  reason: GateReason;
 }
 
 export interface AgentTrust {
@@ -90,8 +76,8 @@ export interface Annotation {
 
 export interface Decision {
   conclusion: Conclusion;
-  /** One-line verdict, used as the check run title. */
-  title: string;
+  /** The one-line verdict as data; `report/` words it as the check run title. */
+  headline: Headline;
   headSha: string;
   policySource: PolicySource;
   /** Errors in the policy in force (base) or in the PR's new version of it. */
@@ -104,7 +90,7 @@ export interface Decision {
   agents: AgentTrust[];
   rules: RuleResult[];
   gates: GateResult[];
-  override: { applied: boolean; by: string | null; detail: string } | null;
+  override: { applied: boolean; by: string | null; reason: OverrideReason } | null;
   /** Union of rules' review requests. */
   reviewRequests: { users: string[]; teams: string[] };
   /** Label to add/remove so the PR's labels match the detection. */

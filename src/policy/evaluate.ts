@@ -64,11 +64,11 @@ function decide(loaded: LoadedPolicy, facts: PullRequestFacts, detection: Detect
   const gates = policy && detection.aiAssisted ? runGates(context, policy.gates) : [];
   const override = policy ? judgeOverride(policy, facts, directory) : null;
   const baseErrors = loaded.ok ? [] : loaded.errors;
-  const { conclusion, title } = verdict({ baseErrors, newPolicyErrors: policyChange.errors, rules, gates, override, detection });
+  const { conclusion, headline } = verdict({ baseErrors, newPolicyErrors: policyChange.errors, rules, gates, override, detection });
 
   const decision: Decision = {
     conclusion,
-    title,
+    headline,
     headSha: facts.headSha,
     policySource: loaded.source,
     policyErrors: [...baseErrors, ...policyChange.errors],
@@ -97,7 +97,7 @@ function judgeRule(rule: Rule, context: EvaluationContext, setting: ReviewSettin
       name: rule.name,
       status: "not-applicable",
       why,
-      needs: "",
+      needs: null,
       required: rule.require.approvals,
       eligible: describeAudience(audience),
       counted: [],
@@ -124,7 +124,7 @@ function brokenDecision(loaded: LoadedPolicy, facts: PullRequestFacts, error: un
   const reason = error instanceof Error ? error.message : String(error);
   return {
     conclusion: "failure",
-    title: `Evaluation failed: ${reason}`.replace(/\s+/g, " ").slice(0, 200),
+    headline: { code: "evaluation-failed", error: reason },
     headSha: facts.headSha,
     policySource: loaded.source,
     policyErrors: loaded.ok ? [] : loaded.errors,

@@ -1,5 +1,5 @@
 /**
- * Teams and commits as the engine names them. Logins are compared as `normalizeLogin` (detect/login.ts) makes
+ * Teams as the engine names them. Logins are compared as `normalizeLogin` (detect/login.ts) makes
  * them (lower case, no "@", no "[bot]"); facts arrive normalised, policy files do not.
  */
 
@@ -17,8 +17,4 @@ export function teamRef(team: string, owner: string): TeamRef {
   const org = slash < 0 ? owner.toLowerCase() : bare.slice(0, slash);
   const slug = slash < 0 ? bare : bare.slice(slash + 1);
   return { org, slug, name: `${org}/${slug}` };
-}
-
-export function shortSha(sha: string | null): string {
-  return sha ? sha.slice(0, 7) : "unknown commit";
 }

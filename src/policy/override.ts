@@ -21,15 +21,15 @@ export function judgeOverride(policy: Policy, facts: PullRequestFacts, directory
   const label = overrideLabel(override, facts);
   if (!label) return null;
   const audience = overrideAudience(override, facts.owner);
-  const who = describeAudience(audience).join(" or ");
+  const who = describeAudience(audience);
   const applier = label.appliedBy;
   if (!applier) {
-    return { applied: false, by: null, detail: `override label ${override.label} applied by an unknown user, not known to be in ${who}; ignored` };
+    return { applied: false, by: null, reason: { code: "override-applier-unknown", label: override.label, audience: who } };
   }
   const login = normalizeLogin(applier.login);
   const member = membership(login, audience, directory);
   if (applier.isBot || !member.eligible) {
-    return { applied: false, by: login, detail: `override label ${override.label} applied by @${login} who is not in ${who}; ignored` };
+    return { applied: false, by: login, reason: { code: "override-applier-ineligible", label: override.label, by: login, audience: who } };
   }
-  return { applied: true, by: login, detail: `override label ${override.label} applied by @${login} (${member.detail})` };
+  return { applied: true, by: login, reason: { code: "override-applied", label: override.label, by: login, via: member.via } };
 }

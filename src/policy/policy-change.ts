@@ -6,6 +6,7 @@ import type { Policy, PolicyBlob, PolicyError } from "../config/policy.js";
 import { judgeApprovals, type ReviewSetting } from "./approvals.js";
 import type { RuleResult } from "./decision.js";
 import { policyAdmins } from "./principals.js";
+import type { ConditionReason } from "./reasons.js";
 
 export const POLICY_CHANGE_RULE = "policy change";
 
@@ -22,7 +23,9 @@ export function judgePolicyChange(
 ): PolicyChangeVerdict {
   const changes = setting.facts.policyChanges;
   if (changes.length === 0) return { rule: null, errors: [] };
-  const why = changes.map((change) => (change.blob ? `changes ${change.path}` : `deletes ${change.path}`));
+  const why = changes.map((change): ConditionReason =>
+    change.blob ? { code: "policy-file-changed", path: change.path } : { code: "policy-file-deleted", path: change.path },
+  );
   const audience = policyAdmins(policy, setting.facts.owner);
   const verdict = judgeApprovals({ required: 1, audience, requestReview: true }, setting);
   // In the organisation's `.github` repository the file is the organisation default, which

@@ -7,6 +7,7 @@ import { PERMISSIONS, type Permission, type Policy, type Principals, type Rule }
 import { normalizeLogin } from "../detect/login.js";
 import type { DirectorySnapshot, RepositoryPermission } from "../facts.js";
 import { teamRef, type TeamRef } from "./login.js";
+import type { Eligibility, Refusal } from "./reasons.js";
 
 export interface Audience {
   teams: TeamRef[];
@@ -14,11 +15,9 @@ export interface Audience {
   permission?: Permission;
 }
 
-export interface Membership {
-  eligible: boolean;
-  reason?: "not-in-team" | "insufficient-permission";
-  detail: string;
-}
+export type Membership =
+  | { eligible: true; via: Eligibility }
+  | { eligible: false; reason: { code: "not-in-team" | "insufficient-permission" } & Refusal };
 
 /** A rule whose `from` names nobody accepts anyone who can push. */
 const RULE_DEFAULT: Permission = "write";
@@ -78,13 +77,13 @@ const refusals = new WeakMap<Audience, Map<string, Membership>>();
 
 export function membership(login: string, audience: Audience, directory: DirectoryAnswers): Membership {
   const who = normalizeLogin(login);
-  if (audience.users.includes(who)) return { eligible: true, detail: `listed in users` };
+  if (audience.users.includes(who)) return { eligible: true, via: { code: "listed-user" } };
   for (const team of audience.teams) {
-    if (directory.isMember(team, who)) return { eligible: true, detail: `member of @${team.name}` };
+    if (directory.isMember(team, who)) return { eligible: true, via: { code: "team-member", team: team.name } };
   }
   const has = directory.permission(who);
   if (audience.permission !== undefined && rank(has) >= rank(audience.permission)) {
-    return { eligible: true, detail: `${has} permission` };
+    return { eligible: true, via: { code: "permission", permission: has } };
   }
   let byPermission = refusals.get(audience);
   if (!byPermission) refusals.set(audience, (byPermission = new Map()));
@@ -96,12 +95,17 @@ export function membership(login: string, audience: Audience, directory: Directo
 }
 
 function refuse(audience: Audience, has: string): Membership {
-  const missing: string[] = [];
-  if (audience.teams.length > 0) missing.push(`not a member of ${audience.teams.map((t) => `@${t.name}`).join(" or ")}`);
-  if (audience.users.length > 0) missing.push("not listed in users");
-  if (audience.permission !== undefined) missing.push(`${has} permission, needs ${audience.permission}`);
   const named = audience.teams.length > 0 || audience.users.length > 0;
-  return { eligible: false, reason: named ? "not-in-team" : "insufficient-permission", detail: missing.join("; ") };
+  return {
+    eligible: false,
+    reason: {
+      code: named ? "not-in-team" : "insufficient-permission",
+      teams: audience.teams.map((team) => team.name),
+      usersListed: audience.users.length > 0,
+      has,
+      needs: audience.permission ?? null,
+    },
+  };
 }
 
 /** Who can satisfy it, for the summary: "@acme/seniors", "@alice", "users with write permission or more". */

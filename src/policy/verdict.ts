@@ -1,11 +1,12 @@
 /**
- * The conclusion and its one-line title. Precedence: failure (invalid policy, failed gate,
+ * The conclusion and its headline. Precedence: failure (invalid policy, failed gate,
  * changes requested) > in_progress (required checks pending) > action_required (waiting for
  * approvals) > success. An applied override turns anything into success, loudly.
  */
 import type { PolicyError } from "../config/policy.js";
 import type { Detection } from "../detect/types.js";
 import type { Conclusion, Decision, GateResult, RuleResult } from "./decision.js";
+import type { Headline, Problem } from "./reasons.js";
 
 export interface VerdictInput {
   baseErrors: readonly PolicyError[];
@@ -16,61 +17,33 @@ export interface VerdictInput {
   detection: Detection;
 }
 
-const TITLE_LIMIT = 200;
+export function verdict(input: VerdictInput): { conclusion: Conclusion; headline: Headline } {
+  if (input.override?.applied) return { conclusion: "success", headline: { code: "overridden", by: input.override.by } };
 
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
-
-function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > TITLE_LIMIT ? `${flat.slice(0, TITLE_LIMIT - 1)}…` : flat;
-}
-
-function withMore(first: string, others: number, noun: string): string {
-  return others > 0 ? `${first} (and ${count(others, noun)})` : first;
-}
-
-export function verdict(input: VerdictInput): { conclusion: Conclusion; title: string } {
-  const { conclusion, title } = rawVerdict(input);
-  return { conclusion, title: oneLine(title) };
-}
-
-function rawVerdict(input: VerdictInput): { conclusion: Conclusion; title: string } {
-  if (input.override?.applied) return { conclusion: "success", title: `Overridden by @${input.override.by}` };
-
-  const problems: string[] = [];
-  if (input.baseErrors.length > 0) problems.push(`Policy is invalid — ${count(input.baseErrors.length, "error")}`);
-  if (input.newPolicyErrors.length > 0) {
-    problems.push(`The new policy is invalid — ${count(input.newPolicyErrors.length, "error")}`);
-  }
-  for (const gate of input.gates) if (gate.status === "failed") problems.push(`Gate failed: ${gate.detail}`);
+  const problems: Problem[] = [];
+  if (input.baseErrors.length > 0) problems.push({ code: "policy-invalid", errors: input.baseErrors.length });
+  if (input.newPolicyErrors.length > 0) problems.push({ code: "new-policy-invalid", errors: input.newPolicyErrors.length });
+  for (const gate of input.gates) if (gate.status === "failed") problems.push({ code: "gate-failed", gate: gate.reason });
   for (const rule of input.rules) {
-    if (rule.status === "failed") problems.push(`${rule.needs.replace(/^c/, "C")} (${rule.name})`);
+    if (rule.status === "failed" && rule.needs?.code === "changes-requested") {
+      problems.push({ code: "changes-requested", by: rule.needs.by, rule: rule.name });
+    }
   }
-  if (problems.length > 0) {
-    return { conclusion: "failure", title: withMore(problems[0], problems.length - 1, "more problem") };
-  }
+  if (problems.length > 0) return { conclusion: "failure", headline: { code: "problems", problems } };
 
-  const pending = input.gates.filter((gate) => gate.status === "pending");
-  if (pending.length > 0) {
-    return { conclusion: "in_progress", title: `Waiting for required checks: ${pending.map((gate) => gate.offenders.join(", ")).join(", ")}` };
-  }
+  const pending = input.gates.flatMap((gate) => (gate.status === "pending" && gate.reason.code === "required-checks-pending" ? gate.reason.checks : []));
+  if (pending.length > 0) return { conclusion: "in_progress", headline: { code: "checks-pending", checks: pending } };
 
   const waiting = input.rules.filter((rule) => rule.status === "waiting");
   if (waiting.length > 0) {
     const first = waiting[0];
-    const missing = first.required - first.counted.length;
-    const title = `Waiting for ${count(missing, "approval")} from ${first.eligible.join(" or ")}`;
-    return { conclusion: "action_required", title: withMore(title, waiting.length - 1, "more rule") };
+    return {
+      conclusion: "action_required",
+      headline: { code: "approvals-waiting", missing: first.required - first.counted.length, from: first.eligible, otherRules: waiting.length - 1 },
+    };
   }
 
   const approvers = [...new Set(input.rules.filter((rule) => rule.required > 0).flatMap((rule) => rule.counted.map((r) => r.login)))];
-  if (approvers.length > 0) {
-    return { conclusion: "success", title: `Passed: approved by ${approvers.map((login) => `@${login}`).join(", ")}` };
-  }
-  if (input.detection.aiAssisted) {
-    return { conclusion: "success", title: "Passed: AI-assisted, no rule requires an approval" };
-  }
-  return { conclusion: "success", title: "Passed: no AI involvement detected" };
+  if (approvers.length > 0) return { conclusion: "success", headline: { code: "approved", by: approvers } };
+  return { conclusion: "success", headline: { code: input.detection.aiAssisted ? "passed-ai-assisted" : "passed-no-ai" } };
 }

@@ -3,6 +3,7 @@
  * adapter sends the annotations 50 per request.
  */
 import type { Annotation, Decision } from "../policy/decision.js";
+import { decisionTitle } from "./reasons.js";
 import { summarySections } from "./summary.js";
 
 export interface CheckRunOutput {
@@ -22,8 +23,8 @@ export function renderCheckRun(decision: Decision): CheckRunOutput {
   const summary = fitSummary(summarySections(decision).join("\n\n"));
   const output: CheckRunOutput =
     decision.conclusion === "in_progress"
-      ? { status: "in_progress", title: decision.title, summary, annotations: decision.annotations }
-      : { status: "completed", conclusion: decision.conclusion, title: decision.title, summary, annotations: decision.annotations };
+      ? { status: "in_progress", title: decisionTitle(decision), summary, annotations: decision.annotations }
+      : { status: "completed", conclusion: decision.conclusion, title: decisionTitle(decision), summary, annotations: decision.annotations };
   return output;
 }
 

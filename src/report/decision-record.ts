@@ -4,6 +4,7 @@
  * over, so rendering and storing stay apart.
  */
 import type { Decision } from "../policy/decision.js";
+import { decisionTitle, ignoredText, overrideText } from "./reasons.js";
 
 export interface PullRequestRef {
   owner: string;
@@ -23,17 +24,20 @@ export function decisionRecordFrom(decision: Decision, pr: PullRequestRef, now: 
       blobShas: [...decision.policySource.blobShas],
     },
     conclusion: decision.conclusion,
-    title: decision.title,
+    title: decisionTitle(decision),
     tier: decision.tier,
     agents: decision.agents.map((a) => a.agent),
     rules: decision.rules.map((r) => ({ name: r.name, status: r.status })),
     gates: decision.gates.map((g) => ({ name: g.name, status: g.status })),
     counted: decision.rules.flatMap((r) => r.counted.map((a) => ({ rule: r.name, login: a.login, commitId: a.commitId }))),
     ignored: decision.rules.flatMap((r) =>
-      r.ignored.map((a) => ({ rule: r.name, login: a.login, commitId: a.commitId, reason: a.reason, detail: a.detail })),
+      r.ignored.map((a) => ({ rule: r.name, login: a.login, commitId: a.commitId, reason: a.reason.code, detail: ignoredText(a.reason) })),
     ),
     // Refused attempts are kept too: an override label applied by the wrong person is worth auditing.
-    override: decision.override === null ? null : { ...decision.override },
+    override:
+      decision.override === null
+        ? null
+        : { applied: decision.override.applied, by: decision.override.by, detail: overrideText(decision.override.reason) },
     at: now,
   };
 }

@@ -8,6 +8,7 @@ import type { Signal } from "../detect/types.js";
 import type { PullRequestFacts } from "../facts.js";
 import type { Decision, GateResult } from "../policy/decision.js";
 import { formatPolicyError } from "./policy-error.js";
+import { gateOffenders, gateText, needsText } from "./reasons.js";
 
 /** The organisation default as `check` knows it: read (`blob` null: GitHub says there is none), or not read and why. */
 export type OrganizationDefault = { read: true; blob: PolicyBlob | null } | { read: false; why: string };
@@ -69,7 +70,7 @@ export function checkReport(decision: Decision, facts: PullRequestFacts, context
       agents: commit.agents,
       signals: commit.signals.map(({ kind, agent, strength, detail, confidence, rule, counted }) => ({ kind, agent, strength, detail, confidence, rule, counted })),
     })),
-    rules: decision.rules.map(({ name, status, needs }) => ({ name, status, needs })),
+    rules: decision.rules.map((rule) => ({ name: rule.name, status: rule.status, needs: needsText(rule) })),
     gates: decision.gates.map((gate) => ({ name: gate.name, status: gate.status, detail: gateDetail(gate) })),
     policy: {
       source: decision.policySource.description,
@@ -125,14 +126,18 @@ export function renderCheckText(decision: Decision, facts: PullRequestFacts, con
 
   const applicable = decision.rules.filter((rule) => rule.status !== "not-applicable");
   lines.push("", applicable.length > 0 ? "rules it will need:" : "rules: none applies");
-  for (const rule of applicable) lines.push(`  ${pad(rule.status)} ${rule.name}${rule.needs ? ` — ${rule.needs}` : ""}`);
+  for (const rule of applicable) {
+    const needs = needsText(rule);
+    lines.push(`  ${pad(rule.status)} ${rule.name}${needs ? ` — ${needs}` : ""}`);
+  }
 
   if (decision.gates.length > 0) {
     lines.push("", "gates:");
     for (const gate of decision.gates) {
       // Offenders the detail already names are not repeated; the rest are listed below it,
       // so the detail's "and N more" would announce a list that follows anyway.
-      const unnamed = gate.status === "failed" ? gate.offenders.filter((offender) => !gate.detail.includes(offender)) : [];
+      const text = gateText(gate);
+      const unnamed = gate.status === "failed" ? gateOffenders(gate.reason).filter((offender) => !text.includes(offender)) : [];
       const detail = unnamed.length > 0 ? gateDetail(gate).replace(/ and \d+ more\b/, ", and:") : gateDetail(gate);
       lines.push(`  ${pad(gate.status)} ${gate.name} — ${detail}`);
       lines.push(...unnamed.map((offender) => `           ${offender}`));
@@ -163,9 +168,9 @@ function verdict(decision: Decision, baseValid: boolean): string {
 }
 
 function gateDetail(gate: GateResult): string {
-  if (gate.status !== "pending") return gate.detail;
-  // Offenders read "build (not reported yet)": locally that is always so, keep the names.
-  const names = gate.offenders.map((offender) => offender.replace(/ \([^()]*\)$/, ""));
+  if (gate.reason.code !== "required-checks-pending") return gateText(gate);
+  // Locally required checks never report: name them without their state.
+  const names = gate.reason.checks.map((check) => check.name);
   return `pending: ${PENDING_LOCALLY}${names.length > 0 ? ` (${names.join(", ")})` : ""}`;
 }
 

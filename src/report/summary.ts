@@ -4,24 +4,13 @@
  */
 import type { PolicyError } from "../config/policy.js";
 import type { Signal } from "../detect/types.js";
-import type { Conclusion, Decision, GateResult, IgnoredApproval, IgnoredReason, RuleResult } from "../policy/decision.js";
+import type { Conclusion, Decision, GateResult, IgnoredApproval, RuleResult } from "../policy/decision.js";
 import { capped, code, CONCLUSION_ICON, details, escape, table } from "./markdown.js";
+import { conditionText, decisionTitle, gateOffenders, gateText, IGNORED_LABEL, ignoredText, needsText, overrideText } from "./reasons.js";
 
 const ICON = CONCLUSION_ICON;
 const RULE_ICON: Record<RuleResult["status"], string> = { met: "✅", waiting: "⏳", failed: "❌", "not-applicable": "➖" };
 const GATE_ICON: Record<GateResult["status"], string> = { passed: "✅", pending: "🔄", failed: "❌" };
-const REASON: Record<IgnoredReason, string> = {
-  "pr-author": "PR author",
-  "commit-author": "commit author",
-  committer: "committer",
-  "co-author": "co-author",
-  bot: "bot",
-  agent: "agent",
-  stale: "stale",
-  "not-in-team": "not eligible",
-  "insufficient-permission": "insufficient permission",
-  superseded: "superseded",
-};
 /** Gate details already name this many offenders; longer lists get their own. */
 const OFFENDERS_IN_DETAIL = 3;
 /** Above this many signal rows the table is folded. */
@@ -52,14 +41,14 @@ function verdictSection(decision: Decision): string {
   const ai = detection.aiAssisted
     ? `**AI-assisted**${detection.agents.length > 0 ? ` — agents: ${detection.agents.map(code).join(", ")}` : ""}; autonomy tier **${escape(decision.tier)}**.`
     : "**No AI involvement detected.**";
-  return `## ${ICON[decision.conclusion]} ${escape(decision.title)}\n\n${ai} Head commit ${short(decision.headSha)}.`;
+  return `## ${ICON[decision.conclusion]} ${escape(decisionTitle(decision))}\n\n${ai} Head commit ${short(decision.headSha)}.`;
 }
 
 function overrideSection({ override }: Decision): string {
   if (!override) return "";
   return override.applied
-    ? `> [!WARNING]\n> **Overridden**: ${escape(override.detail)}. Every other result below is still shown.`
-    : `> [!NOTE]\n> ${escape(override.detail)}.`;
+    ? `> [!WARNING]\n> **Overridden**: ${escape(overrideText(override.reason))}. Every other result below is still shown.`
+    : `> [!NOTE]\n> ${escape(overrideText(override.reason))}.`;
 }
 
 function errorLine(error: PolicyError): string {
@@ -87,7 +76,7 @@ function rulesSection(rules: readonly RuleResult[]): string {
         ? rule.required === 0
           ? "reports only"
           : `${rule.counted.length}/${rule.required}`
-        : escape(rule.needs),
+        : escape(needsText(rule)),
       rule.eligible.map(escape).join(", "),
       rule.counted.length > 0 ? rule.counted.map((record) => mention(record.login)).join(", ") : "—",
     ]);
@@ -95,7 +84,7 @@ function rulesSection(rules: readonly RuleResult[]): string {
   } else {
     parts.push("No rule applies to this pull request.");
   }
-  const why = rules.map((rule) => `- **${escape(rule.name)}** (${rule.status}): ${rule.why.map(escape).join("; ") || "always"}`);
+  const why = rules.map((rule) => `- **${escape(rule.name)}** (${rule.status}): ${rule.why.map((why) => escape(conditionText(why))).join("; ") || "always"}`);
   const title = skipped.length > 0 ? `Why each rule applies (${skipped.length} not applicable)` : "Why each rule applies";
   parts.push(details(title, why.join("\n")));
   return parts.join("\n\n");
@@ -106,7 +95,7 @@ function ignoredSection(rules: readonly RuleResult[]): string {
   const seen = new Map<string, { ignored: IgnoredApproval; rules: string[] }>();
   for (const rule of rules) {
     for (const ignored of rule.ignored) {
-      const key = `${ignored.login}\u0000${ignored.reason}\u0000${ignored.detail}`;
+      const key = `${ignored.login}\u0000${ignored.reason.code}\u0000${ignoredText(ignored.reason)}`;
       const entry = seen.get(key) ?? { ignored, rules: [] };
       entry.rules.push(rule.name);
       seen.set(key, entry);
@@ -115,8 +104,9 @@ function ignoredSection(rules: readonly RuleResult[]): string {
   if (seen.size === 0) return "";
   const { shown, more } = capped([...seen.values()], IGNORED_LIMIT);
   const lines = shown.map(({ ignored, rules: names }) => {
-    const forRules = ignored.reason === "not-in-team" || ignored.reason === "insufficient-permission" ? ` (rule ${names.map(escape).join(", ")})` : "";
-    return `- ${mention(ignored.login)} — ${REASON[ignored.reason]}: ${escape(ignored.detail)}${forRules}`;
+    const { code: reason } = ignored.reason;
+    const forRules = reason === "not-in-team" || reason === "insufficient-permission" ? ` (rule ${names.map(escape).join(", ")})` : "";
+    return `- ${mention(ignored.login)} — ${IGNORED_LABEL[reason]}: ${escape(ignoredText(ignored.reason))}${forRules}`;
   });
   if (more > 0) lines.push(`- … and ${more} more`);
   return `### Approvals that did not count\n\n${lines.join("\n")}`;
@@ -124,11 +114,12 @@ function ignoredSection(rules: readonly RuleResult[]): string {
 
 function gatesSection(gates: readonly GateResult[]): string {
   if (gates.length === 0) return "";
-  const rows = gates.map((gate) => [`${GATE_ICON[gate.status]} ${escape(gate.name)}`, gate.status, escape(gate.detail)]);
+  const rows = gates.map((gate) => [`${GATE_ICON[gate.status]} ${escape(gate.name)}`, gate.status, escape(gateText(gate))]);
   const parts = ["### Gates", table(["Gate", "Status", "Detail"], rows)];
   for (const gate of gates) {
-    if (gate.status !== "failed" || gate.offenders.length <= OFFENDERS_IN_DETAIL) continue;
-    const { shown, more } = capped(gate.offenders, OFFENDERS_LIMIT);
+    const offenders = gateOffenders(gate.reason);
+    if (gate.status !== "failed" || offenders.length <= OFFENDERS_IN_DETAIL) continue;
+    const { shown, more } = capped(offenders, OFFENDERS_LIMIT);
     const lines = shown.map((offender) => `- ${escape(offender)}`);
     if (more > 0) lines.push(`- … and ${more} more`);
     parts.push(`**${escape(gate.name)}** offenders:\n\n${lines.join("\n")}`);

@@ -6,6 +6,7 @@ import { openGitHubClient } from "../../src/github/cli-client.js";
 import { refuseWrites, WriteRefusedError } from "../../src/github/read-only.js";
 import { HEAD_SHA, pullRequestFactsResponse, type PullRequestFactsFixture } from "../github/fixtures/pull-request-facts.js";
 import { daysAgo, runWith, workspace, type Workspace } from "./ledger-cli.js";
+import { decisionTitle } from "../../src/report/reasons.js";
 
 const API = "https://api.github.com";
 const TOKEN = { GITHUB_TOKEN: "test-token" };
@@ -69,7 +70,7 @@ describe("agent-governance explain", () => {
   it("prints the check run and the decision as JSON with --json", async () => {
     answer(pullRequestFactsResponse());
     const { check_run: checkRun, decision } = JSON.parse((await explain(TOKEN, "acme/api#42", "--json")).stdout);
-    expect([checkRun.conclusion, checkRun.title, decision.headSha]).toEqual([decision.conclusion, decision.title, HEAD_SHA]);
+    expect([checkRun.conclusion, checkRun.title, decision.headSha]).toEqual([decision.conclusion, decisionTitle(decision), HEAD_SHA]);
   });
 
   it("reads the agents' tiers from the ledger when the policy has autonomy", async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "@jest/globals";
 import type { Policy } from "../../src/config/policy.js";
 import type { PullRequestFacts } from "../../src/facts.js";
 import type { IgnoredReason, RuleStatus } from "../../src/policy/decision.js";
+import { ignoredText, needsText } from "../../src/report/reasons.js";
 import { actor, aiCommit, commit, decide, facts, OLDER, person, policy, review, rule } from "./factories.js";
 
 const seniors = policy({ rules: [rule({ name: "senior approval", require: { approvals: 1, from: { teams: ["senior-engineers"], users: [] } } })] });
@@ -13,7 +14,7 @@ interface Row {
   policy?: Policy;
   status: RuleStatus;
   counted?: string[];
-  ignored?: [string, IgnoredReason];
+  ignored?: [string, IgnoredReason["code"]];
   blockedBy?: string[];
 }
 
@@ -176,7 +177,7 @@ describe("approvals", () => {
     expect(result.status).toBe(row.status);
     if (row.counted) expect(result.counted.map((record) => record.login)).toEqual(row.counted);
     if (row.ignored) {
-      expect(result.ignored.map((ignored) => [ignored.login, ignored.reason])).toContainEqual(row.ignored);
+      expect(result.ignored.map((ignored) => [ignored.login, ignored.reason.code])).toContainEqual(row.ignored);
     }
     if (row.blockedBy) expect(result.changesRequestedBy).toEqual(row.blockedBy);
   });
@@ -192,21 +193,25 @@ describe("approvals", () => {
     expect(decision.rules.map((result) => result.status)).toEqual(["met", "met"]);
   });
 
-  it("a stale approval names both short SHAs", () => {
+  it("a stale approval names both commits, shown as short SHAs", () => {
     const decision = decide({ facts: facts({ reviews: [review("alice", "APPROVED", { on: OLDER })] }) });
-    expect(decision.rules[0].ignored[0].detail).toBe("approved 3f2a1c0, head is 9b8e7d6");
+    const { reason } = decision.rules[0].ignored[0];
+    expect(reason).toEqual({ code: "stale", approved: OLDER, head: decision.headSha });
+    expect(ignoredText(reason)).toBe("approved 3f2a1c0, head is 9b8e7d6");
   });
 
   it("a co-author's approval names the commit and the trailer", () => {
     const message = "Tweak\n\nCo-authored-by: Carol <4242+carol@users.noreply.github.com>";
     const decision = decide({ facts: facts({ commits: [aiCommit(), commit({ sha: OLDER, message })], reviews: [review("carol", "APPROVED")] }) });
-    expect(decision.rules[0].ignored[0].detail).toContain("3f2a1c0");
-    expect(decision.rules[0].ignored[0].detail).toContain("4242+carol@users.noreply.github.com");
+    const { reason } = decision.rules[0].ignored[0];
+    expect(reason).toEqual({ code: "co-author", sha: OLDER, trailer: "Carol <4242+carol@users.noreply.github.com>" });
+    expect(ignoredText(reason)).toBe("co-author of commit 3f2a1c0 (Co-authored-by: Carol <4242+carol@users.noreply.github.com>)");
   });
 
   it("a waiting rule says how many approvals it needs and from whom", () => {
     const decision = decide({ policy: seniors });
-    expect(decision.rules[0].needs).toBe("1 approval from @acme/senior-engineers");
+    expect(decision.rules[0].needs).toEqual({ code: "approvals-missing", missing: 1, more: false, from: ["@acme/senior-engineers"] });
+    expect(needsText(decision.rules[0])).toBe("1 approval from @acme/senior-engineers");
     expect(decision.rules[0].eligible).toEqual(["@acme/senior-engineers"]);
   });
 });

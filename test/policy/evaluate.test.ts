@@ -9,6 +9,7 @@ import type { LoadedPolicy } from "../../src/config/policy.js";
 import type { PullRequestFacts } from "../../src/facts.js";
 import { detectUnder, evaluate } from "../../src/policy/evaluate.js";
 import { actor, aiCommit, commit, facts, humanFacts, invalid, loaded, OLDER, policy, review } from "./factories.js";
+import { gateOffenders } from "../../src/report/reasons.js";
 
 const judge = (policyInForce: LoadedPolicy, prFacts: PullRequestFacts) => evaluate(policyInForce, prFacts, detectUnder(policyInForce, prFacts), { agents: {} });
 const builtIn = loaded(DEFAULT_POLICY);
@@ -31,7 +32,7 @@ describe("evaluate with the real detector", () => {
   it("an agent's review does not count even when it is not marked as a bot", () => {
     const copilot = { ...review("copilot", "APPROVED"), author: { login: "copilot", id: 198982749, isBot: false } };
     const decision = judge(builtIn, facts({ reviews: [copilot] }));
-    expect(decision.rules[0].ignored).toEqual([expect.objectContaining({ login: "copilot", reason: "agent" })]);
+    expect(decision.rules[0].ignored).toEqual([expect.objectContaining({ login: "copilot", reason: { code: "agent", agent: "copilot" } })]);
   });
 
   it("an agent's Signed-off-by fails the sign-off gate, naming the commit", () => {
@@ -39,7 +40,7 @@ describe("evaluate with the real detector", () => {
     const signed = commit({ sha: OLDER, message: "Fix\n\nSigned-off-by: Claude <noreply@anthropic.com>\n" });
     const decision = judge(loaded(policy({ ...DEFAULT_POLICY, gates })), facts({ commits: [aiCommit(), signed] }));
     expect(decision.gates[0]).toMatchObject({ name: "forbid_agent_signoff", status: "failed" });
-    expect(decision.gates[0].offenders[0]).toMatch(/^3f2a1c0 Signed-off-by: Claude <noreply@anthropic.com>/);
+    expect(gateOffenders(decision.gates[0].reason)[0]).toMatch(/^3f2a1c0 Signed-off-by: Claude <noreply@anthropic.com>/);
   });
 
   it("an invalid policy still lists the AI signals (catalogue defaults)", () => {

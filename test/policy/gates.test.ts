@@ -4,6 +4,7 @@ import type { Gates } from "../../src/config/policy.js";
 import type { ChangedFile, PullRequestFacts } from "../../src/facts.js";
 import type { GateStatus } from "../../src/policy/decision.js";
 import { aiCommit, commit, decide, facts, humanFacts, OLDER, policy } from "./factories.js";
+import { decisionTitle, gateOffenders, gateText } from "../../src/report/reasons.js";
 
 const none: Gates = { forbidden_paths: [], required_checks: [], forbid_agent_signoff: false };
 const file = (path: string, additions = 1, deletions = 0): ChangedFile => ({ path, additions, deletions });
@@ -71,8 +72,8 @@ describe("gates", () => {
     const decision = decide({ policy: policy({ gates: { ...none, ...row.gates } }), facts: facts(row.facts) });
     expect(decision.gates).toHaveLength(1);
     expect(decision.gates[0].status).toBe(row.status);
-    if (row.offenders) expect(decision.gates[0].offenders).toEqual(row.offenders);
-    if (row.detail) expect(decision.gates[0].detail).toBe(row.detail);
+    if (row.offenders) expect(gateOffenders(decision.gates[0].reason)).toEqual(row.offenders);
+    if (row.detail) expect(gateText(decision.gates[0])).toBe(row.detail);
   });
 
   it("gates do not apply to human-only PRs", () => {
@@ -87,12 +88,12 @@ describe("gates", () => {
   it("a failed gate fails the check with the offender in the title", () => {
     const decision = decide({ policy: policy({ gates: { ...none, forbidden_paths: [".github/**"] } }), facts: facts({ files: [file(".github/workflows/ci.yml")] }) });
     expect(decision.conclusion).toBe("failure");
-    expect(decision.title).toBe("Gate failed: forbidden path .github/workflows/ci.yml");
+    expect(decisionTitle(decision)).toBe("Gate failed: forbidden path .github/workflows/ci.yml");
   });
 
   it("pending required checks keep the check in progress even while approvals are missing", () => {
     const decision = decide({ policy: policy({ gates: { ...none, required_checks: ["build"] } }) });
     expect(decision.conclusion).toBe("in_progress");
-    expect(decision.title).toBe("Waiting for required checks: build (not reported yet)");
+    expect(decisionTitle(decision)).toBe("Waiting for required checks: build (not reported yet)");
   });
 });

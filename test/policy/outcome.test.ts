@@ -4,6 +4,7 @@ import type { PolicyBlob } from "../../src/config/policy.js";
 import type { PullRequestFacts } from "../../src/facts.js";
 import { detectUnder, evaluate } from "../../src/policy/evaluate.js";
 import { actor, aiCommit, commit, decide, facts, humanFacts, invalid, loaded, person, policy, review, rule } from "./factories.js";
+import { conditionText, decisionTitle, overrideText } from "../../src/report/reasons.js";
 
 const blob = (text: string): PolicyBlob => ({ path: ".agent-governance.yml", text, byteSize: text.length, oid: "b1" });
 const policyChange = (text: string | null): PullRequestFacts["policyChanges"] => [{ path: ".agent-governance.yml", blob: text === null ? null : blob(text) }];
@@ -20,7 +21,7 @@ describe("conclusion and title", () => {
   ];
   it.each(rows)("$sentence", (row) => {
     const decision = decide({ facts: row.facts });
-    expect([decision.conclusion, decision.title]).toEqual([row.conclusion, row.title]);
+    expect([decision.conclusion, decisionTitle(decision)]).toEqual([row.conclusion, row.title]);
   });
 
   it("a failed gate outranks changes requested and counts the other problems", () => {
@@ -28,26 +29,26 @@ describe("conclusion and title", () => {
       policy: policy({ gates: { forbidden_paths: ["src/**"], required_checks: [], forbid_agent_signoff: false } }),
       facts: facts({ reviews: [review("bob", "CHANGES_REQUESTED")] }),
     });
-    expect(decision.title).toBe("Gate failed: forbidden path src/parser.ts (and 1 more problem)");
+    expect(decisionTitle(decision)).toBe("Gate failed: forbidden path src/parser.ts (and 1 more problem)");
   });
 
   it("the waiting title names the first waiting rule and counts the others", () => {
     const decision = decide({
       policy: policy({ rules: [rule({ name: "senior", require: { approvals: 2, from: { teams: ["senior-engineers"], users: [] } } }), rule({ name: "any" })] }),
     });
-    expect(decision.title).toBe("Waiting for 2 approvals from @acme/senior-engineers (and 1 more rule)");
+    expect(decisionTitle(decision)).toBe("Waiting for 2 approvals from @acme/senior-engineers (and 1 more rule)");
   });
 
   it("an AI-assisted PR that no rule requires approval for passes", () => {
     const decision = decide({ policy: policy({ rules: [] }) });
-    expect([decision.conclusion, decision.title]).toEqual(["success", "Passed: AI-assisted, no rule requires an approval"]);
+    expect([decision.conclusion, decisionTitle(decision)]).toEqual(["success", "Passed: AI-assisted, no rule requires an approval"]);
   });
 
   it("an engine failure fails closed", () => {
     const detection = { ...detectUnder(loaded(), facts()), agents: null as unknown as string[] };
     const decision = evaluate(loaded(), facts(), detection, { agents: {} });
     expect(decision.conclusion).toBe("failure");
-    expect(decision.title).toMatch(/^Evaluation failed: /);
+    expect(decisionTitle(decision)).toMatch(/^Evaluation failed: /);
   });
 });
 
@@ -59,7 +60,7 @@ describe("a bad policy fails closed", () => {
 
   it("an invalid policy fails even a human-only PR, counting the errors", () => {
     const decision = decide({ policy: invalid(errors), facts: humanFacts() });
-    expect([decision.conclusion, decision.title]).toEqual(["failure", "Policy is invalid — 2 errors"]);
+    expect([decision.conclusion, decisionTitle(decision)]).toEqual(["failure", "Policy is invalid — 2 errors"]);
   });
 
   it("its errors keep their line and column and become annotations on the policy file", () => {
@@ -103,12 +104,14 @@ describe("policy changes", () => {
 
   it("a deleted policy file needs the same approval", () => {
     const decision = decide({ facts: humanFacts({ policyChanges: policyChange(null) }) });
-    expect(decision.rules.at(-1)?.why).toEqual(["deletes .agent-governance.yml"]);
+    const why = decision.rules.at(-1)?.why ?? [];
+    expect(why).toEqual([{ code: "policy-file-deleted", path: ".agent-governance.yml" }]);
+    expect(why.map(conditionText)).toEqual(["deletes .agent-governance.yml"]);
   });
 
   it("the new policy is validated: errors fail the check and annotate the new file", () => {
     const decision = decide({ facts: humanFacts({ policyChanges: policyChange("# policy\nversion: 2\n"), reviews: [review("root", "APPROVED")] }) });
-    expect([decision.conclusion, decision.title]).toEqual(["failure", "The new policy is invalid — 1 error"]);
+    expect([decision.conclusion, decisionTitle(decision)]).toEqual(["failure", "The new policy is invalid — 1 error"]);
     expect(decision.annotations).toEqual([
       expect.objectContaining({ path: ".agent-governance.yml", start_line: 2, start_column: 10, message: "`version` must be `1`, got `2`" }),
     ]);
@@ -118,7 +121,7 @@ describe("policy changes", () => {
 describe("override", () => {
   it("override by a member of override.by passes the check", () => {
     const decision = decide({ policy: withOverride, facts: facts({ labels: overrideLabel("ivy"), directory: commanders }) });
-    expect([decision.conclusion, decision.title]).toEqual(["success", "Overridden by @ivy"]);
+    expect([decision.conclusion, decisionTitle(decision)]).toEqual(["success", "Overridden by @ivy"]);
     expect(decision.override).toMatchObject({ applied: true, by: "ivy" });
   });
 
@@ -133,8 +136,11 @@ describe("override", () => {
     expect(decision.override).toEqual({
       applied: false,
       by: "alice",
-      detail: "override label governance-override applied by @alice who is not in @acme/incident-commanders; ignored",
+      reason: { code: "override-applier-ineligible", label: "governance-override", by: "alice", audience: ["@acme/incident-commanders"] },
     });
+    expect(overrideText(decision.override!.reason)).toBe(
+      "override label governance-override applied by @alice who is not in @acme/incident-commanders; ignored",
+    );
   });
 
   it("override applied by an unknown user is ignored", () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "@jest/globals";
 import type { Policy, RuleCondition } from "../../src/config/policy.js";
 import type { PullRequestFacts } from "../../src/facts.js";
 import { actor, commit, DETECTION, decide, facts, humanFacts, policy, rule } from "./factories.js";
+import { conditionText } from "../../src/report/reasons.js";
 
 interface Row {
   sentence: string;
@@ -82,6 +83,11 @@ describe("rule conditions (when)", () => {
   it("explains each present condition on one line", () => {
     const decision = decide({ policy: policy({ rules: [rule({ when: { paths: ["src/**"], base: ["release/*"] } })] }) });
     expect(decision.rules[0].why).toEqual([
+      { code: "ai", wanted: true, aiAssisted: true, agents: ["claude-code"] },
+      { code: "paths-matched", file: "src/parser.ts", glob: "src/**" },
+      { code: "base-unmatched", base: "main", globs: ["release/*"] },
+    ]);
+    expect(decision.rules[0].why.map(conditionText)).toEqual([
       "ai: true — AI-assisted (claude-code)",
       "paths: src/parser.ts matches src/**",
       "base: main matches none of release/*",
@@ -90,6 +96,6 @@ describe("rule conditions (when)", () => {
 
   it("a rule that does not apply still says who could satisfy it", () => {
     const decision = decide({ facts: humanFacts() });
-    expect(decision.rules[0]).toMatchObject({ status: "not-applicable", eligible: ["users with write permission or more"], needs: "" });
+    expect(decision.rules[0]).toMatchObject({ status: "not-applicable", eligible: ["users with write permission or more"], needs: null });
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "@jest/globals";
 import type { Annotation, Decision } from "../../src/policy/decision.js";
 import { fitSummary, renderCheckRun, SUMMARY_LIMIT } from "../../src/report/check-run.js";
 import { actor, aiCommit, commit, decide, facts, humanFacts, OLDER, policy, review, rule } from "../policy/factories.js";
+import { decisionTitle } from "../../src/report/reasons.js";
 
 const seniors = rule({ name: "senior approval", require: { approvals: 1, from: { teams: ["senior-engineers"], users: [] } } });
 
@@ -21,7 +22,7 @@ describe("check run status and conclusion", () => {
   it.each(rows)("$sentence", (row) => {
     const output = renderCheckRun(row.decision);
     expect([output.status, output.conclusion]).toEqual([row.status, row.conclusion]);
-    expect(output.title).toBe(row.decision.title);
+    expect(output.title).toBe(decisionTitle(row.decision));
   });
 });
 
@@ -38,7 +39,7 @@ describe("summary content", () => {
   const summary = renderCheckRun(decision).summary;
 
   it("opens with the verdict line", () => {
-    expect(summary.split("\n")[0]).toBe(`## ❌ ${decision.title}`);
+    expect(summary.split("\n")[0]).toBe(`## ❌ ${decisionTitle(decision)}`);
   });
 
   it("has a rules table saying who can satisfy each rule", () => {

@@ -11,7 +11,7 @@ function rule(name: string, overrides: Partial<RuleResult>): RuleResult {
     name,
     status: "met",
     why: [],
-    needs: "",
+    needs: null,
     required: 1,
     eligible: [],
     counted: [],
@@ -24,7 +24,7 @@ function rule(name: string, overrides: Partial<RuleResult>): RuleResult {
 
 const DECISION = {
   conclusion: "action_required",
-  title: "Waiting for 1 approval",
+  headline: { code: "approvals-waiting", missing: 1, from: ["@acme/seniors"], otherRules: 0 },
   headSha: HEAD,
   policySource: { kind: "repository", description: "acme/api/.agent-governance.yml@main", blobShas: [OLD] },
   policyErrors: [],
@@ -35,12 +35,12 @@ const DECISION = {
     rule("senior-review", {
       status: "waiting",
       counted: [{ login: "alice", commitId: HEAD }],
-      ignored: [{ login: "bob", commitId: OLD, reason: "stale", detail: "approved 3f2a1c0, head is 9b8e7d6" }],
+      ignored: [{ login: "bob", commitId: OLD, reason: { code: "stale", approved: OLD, head: HEAD } }],
     }),
     rule("any-review", { counted: [{ login: "carol", commitId: HEAD }] }),
   ],
-  gates: [{ name: "forbidden_paths", status: "passed", detail: "", offenders: [] }],
-  override: { applied: false, by: "mallory", detail: "@mallory is not in override.by" },
+  gates: [{ name: "forbidden_paths", status: "passed", reason: { code: "no-forbidden-path" } }],
+  override: { applied: false, by: "mallory", reason: { code: "override-applier-ineligible", label: "break-glass", by: "mallory", audience: ["@acme/oncall"] } },
   reviewRequests: { users: [], teams: [] },
   label: { add: null, remove: null },
   annotations: [],
@@ -48,6 +48,10 @@ const DECISION = {
 
 describe("the audit record of a decision", () => {
   const record = decisionRecordFrom(DECISION, { owner: "acme", repo: "api", number: 7 }, NOW);
+
+  it("words the headline as the check run's title", () => {
+    expect(record.title).toBe("Waiting for 1 approval from @acme/seniors");
+  });
 
   it("identifies the PR, head SHA, policy version, outcome and time", () => {
     expect([record.owner, record.repo, record.pr, record.headSha, record.policy.blobShas, record.conclusion, record.at]).toEqual([
@@ -68,7 +72,7 @@ describe("the audit record of a decision", () => {
     ]);
   });
 
-  it("lists every ignored approver with the reason", () => {
+  it("lists every ignored approver with the reason's code and its wording", () => {
     expect(record.ignored).toEqual([
       { rule: "senior-review", login: "bob", commitId: OLD, reason: "stale", detail: "approved 3f2a1c0, head is 9b8e7d6" },
     ]);
@@ -85,7 +89,11 @@ describe("the audit record of a decision", () => {
   });
 
   it("keeps a refused override attempt", () => {
-    expect(record.override).toEqual({ applied: false, by: "mallory", detail: "@mallory is not in override.by" });
+    expect(record.override).toEqual({
+      applied: false,
+      by: "mallory",
+      detail: "override label break-glass applied by @mallory who is not in @acme/oncall; ignored",
+    });
   });
 
   it("names the agents by id", () => {

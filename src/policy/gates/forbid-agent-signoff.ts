@@ -2,17 +2,15 @@
  * "AI agents MUST NOT add Signed-off-by tags" (Linux kernel policy): a Signed-off-by trailer
  * naming an agent identity fails, and the commit is named. The detector knows the identities.
  */
-import { shortSha } from "../login.js";
-import { type Gate, named } from "./gate.js";
+import type { SignOff } from "../reasons.js";
+import type { Gate } from "./gate.js";
 
 export const forbidAgentSignoff: Gate<boolean> = (context) => {
-  const offenders: string[] = [];
+  const signOffs: SignOff[] = [];
   for (const commit of context.detection.agentSignOffs) {
-    for (const signal of commit.signals) {
-      offenders.push(`${shortSha(commit.sha)} ${signal.detail} (${signal.agent})`);
-    }
+    for (const signal of commit.signals) signOffs.push({ sha: commit.sha, trailer: signal.detail, agent: signal.agent });
   }
-  return offenders.length === 0
-    ? { name: "forbid_agent_signoff", status: "passed", detail: "no agent signed off", offenders }
-    : { name: "forbid_agent_signoff", status: "failed", detail: `agent sign-off in ${named(offenders)}`, offenders };
+  return signOffs.length === 0
+    ? { name: "forbid_agent_signoff", status: "passed", reason: { code: "no-agent-signoff" } }
+    : { name: "forbid_agent_signoff", status: "failed", reason: { code: "agent-signoff", signOffs } };
 };

@@ -1,18 +1,13 @@
-import { type Gate, named } from "./gate.js";
+import type { Gate } from "./gate.js";
 
 /** Additions + deletions over all files; a failure names the largest files. */
 export const maxChangedLines: Gate<number> = ({ facts, changedLines }, limit) => {
   if (changedLines <= limit) {
-    return { name: "max_changed_lines", status: "passed", detail: `${changedLines} changed lines ≤ ${limit}`, offenders: [] };
+    return { name: "max_changed_lines", status: "passed", reason: { code: "changed-lines-within", changed: changedLines, limit } };
   }
   const largest = [...facts.files]
     .sort((a, b) => b.additions + b.deletions - (a.additions + a.deletions))
     .slice(0, 5)
-    .map((file) => `${file.path} (+${file.additions} −${file.deletions})`);
-  return {
-    name: "max_changed_lines",
-    status: "failed",
-    detail: `${changedLines} changed lines > ${limit} (largest: ${named(largest)})`,
-    offenders: largest,
-  };
+    .map(({ path, additions, deletions }) => ({ path, additions, deletions }));
+  return { name: "max_changed_lines", status: "failed", reason: { code: "changed-lines-over", changed: changedLines, limit, largest } };
 };

@@ -3,27 +3,24 @@
  * running or has not reported yet, failed as soon as one finished without success.
  */
 import type { CheckFacts } from "../../facts.js";
-import { type Gate, named } from "./gate.js";
+import type { CheckState } from "../reasons.js";
+import type { Gate } from "./gate.js";
 
 const PASSING = new Set(["success", "neutral", "skipped"]);
 
 export const requiredChecks: Gate<string[]> = ({ facts }, names) => {
   const byName = new Map<string, CheckFacts[]>();
   for (const check of facts.checks) byName.set(check.name, [...(byName.get(check.name) ?? []), check]);
-  const failed: string[] = [];
-  const pending: string[] = [];
+  const failed: CheckState[] = [];
+  const pending: CheckState[] = [];
   for (const name of names) {
     const runs = byName.get(name) ?? [];
     const bad = runs.find((run) => run.status === "completed" && !PASSING.has(run.conclusion ?? ""));
-    if (bad) failed.push(`${name} (${bad.conclusion ?? "no conclusion"})`);
-    else if (runs.length === 0) pending.push(`${name} (not reported yet)`);
-    else if (runs.some((run) => run.status === "pending")) pending.push(`${name} (pending)`);
+    if (bad) failed.push({ name, state: "failed", conclusion: bad.conclusion ?? null });
+    else if (runs.length === 0) pending.push({ name, state: "not-reported", conclusion: null });
+    else if (runs.some((run) => run.status === "pending")) pending.push({ name, state: "pending", conclusion: null });
   }
-  if (failed.length > 0) {
-    return { name: "required_checks", status: "failed", detail: `required check failed: ${named(failed)}`, offenders: failed };
-  }
-  if (pending.length > 0) {
-    return { name: "required_checks", status: "pending", detail: `waiting for ${named(pending)}`, offenders: pending };
-  }
-  return { name: "required_checks", status: "passed", detail: `${named(names)} succeeded`, offenders: [] };
+  if (failed.length > 0) return { name: "required_checks", status: "failed", reason: { code: "required-checks-failed", checks: failed } };
+  if (pending.length > 0) return { name: "required_checks", status: "pending", reason: { code: "required-checks-pending", checks: pending } };
+  return { name: "required_checks", status: "passed", reason: { code: "required-checks-passed", names } };
 };

@@ -1,12 +1,10 @@
 import { normalizeLogin } from "../../detect/login.js";
-import { listed } from "../listing.js";
 import type { Predicate } from "./predicate.js";
 
 /** Any of the PR's agents is named: catalogue ids ("claude-code") or bot logins ("acme-coder[bot]"). */
 export const agents: Predicate<string[]> = ({ detection }, wanted) => {
   const names = new Set(wanted.map(normalizeLogin));
   const match = detection.agents.find((agent) => names.has(normalizeLogin(agent)));
-  if (match !== undefined) return { holds: true, why: `agents: ${match} is one of ${listed(wanted)}` };
-  const found = detection.agents.length > 0 ? listed(detection.agents) : "none";
-  return { holds: false, why: `agents: none of ${listed(wanted)} (agents: ${found})` };
+  if (match !== undefined) return { holds: true, why: { code: "agent-named", agent: match, wanted } };
+  return { holds: false, why: { code: "no-agent-named", wanted, agents: detection.agents } };
 };

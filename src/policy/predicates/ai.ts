@@ -1,11 +1,7 @@
-import { listed } from "../listing.js";
 import type { Predicate } from "./predicate.js";
 
 /** `ai: true` selects AI-assisted PRs, `false` human-only ones, `any` both. */
-export const ai: Predicate<boolean | "any"> = ({ detection }, wanted) => {
-  const found = detection.aiAssisted
-    ? `AI-assisted${detection.agents.length > 0 ? ` (${listed(detection.agents)})` : ""}`
-    : "no AI involvement detected";
-  if (wanted === "any") return { holds: true, why: `ai: any — ${found}` };
-  return { holds: detection.aiAssisted === wanted, why: `ai: ${wanted} — ${found}` };
-};
+export const ai: Predicate<boolean | "any"> = ({ detection }, wanted) => ({
+  holds: wanted === "any" || detection.aiAssisted === wanted,
+  why: { code: "ai", wanted, aiAssisted: detection.aiAssisted, agents: detection.agents },
+});

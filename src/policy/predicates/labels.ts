@@ -1,10 +1,9 @@
-import { listed } from "../listing.js";
 import type { Predicate } from "./predicate.js";
 
 /** The PR carries one of the labels (GitHub label names are case-insensitive). */
 export const labels: Predicate<string[]> = ({ facts }, wanted) => {
   const carried = new Set(facts.labels.map((label) => label.name.toLowerCase()));
   const match = wanted.find((label) => carried.has(label.toLowerCase()));
-  if (match !== undefined) return { holds: true, why: `labels: has ${match}` };
-  return { holds: false, why: `labels: has none of ${listed(wanted)}` };
+  if (match !== undefined) return { holds: true, why: { code: "label-carried", label: match } };
+  return { holds: false, why: { code: "no-label-carried", wanted } };
 };

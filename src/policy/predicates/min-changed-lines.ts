@@ -3,5 +3,5 @@ import type { Predicate } from "./predicate.js";
 /** At least this many lines changed (additions + deletions). */
 export const minChangedLines: Predicate<number> = ({ changedLines }, minimum) => ({
   holds: changedLines >= minimum,
-  why: `min_changed_lines: ${changedLines} changed ${changedLines >= minimum ? "≥" : "<"} ${minimum}`,
+  why: { code: "changed-lines", changed: changedLines, minimum },
 });

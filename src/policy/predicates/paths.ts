@@ -1,9 +1,8 @@
-import { listed } from "../listing.js";
 import type { Predicate } from "./predicate.js";
 
 /** Any changed file — new or old path of a rename — matches one of the globs. */
 export const paths: Predicate<string[]> = ({ paths: changed }, patterns) => {
   const match = changed.firstMatchOfAny(patterns);
-  if (match) return { holds: true, why: `paths: ${match.path} matches ${match.pattern}` };
-  return { holds: false, why: `paths: no changed file matches ${listed(patterns)}` };
+  if (match) return { holds: true, why: { code: "paths-matched", file: match.path, glob: match.pattern } };
+  return { holds: false, why: { code: "paths-unmatched", globs: patterns } };
 };

@@ -1,9 +1,10 @@
 import type { EvaluationContext } from "../context.js";
+import type { ConditionReason } from "../reasons.js";
 
-/** One `when` condition's verdict, with a line for the summary saying why. */
+/** One `when` condition's verdict, with the reason the summary explains it by. */
 export interface PredicateResult {
   holds: boolean;
-  why: string;
+  why: ConditionReason;
 }
 
 export type Predicate<Arg> = (context: EvaluationContext, arg: Arg) => PredicateResult;

@@ -4,6 +4,7 @@
  */
 import type { RuleCondition } from "../../config/policy.js";
 import type { EvaluationContext } from "../context.js";
+import type { ConditionReason } from "../reasons.js";
 import { agents } from "./agents.js";
 import { ai } from "./ai.js";
 import { base } from "./base.js";
@@ -29,9 +30,9 @@ export const PREDICATES: PredicateTable = {
 export function judgeConditions(
   context: EvaluationContext,
   when: RuleCondition,
-): { applies: boolean; why: string[] } {
+): { applies: boolean; why: ConditionReason[] } {
   let applies = true;
-  const why: string[] = [];
+  const why: ConditionReason[] = [];
   for (const key of Object.keys(PREDICATES) as (keyof RuleCondition)[]) {
     const arg = when[key];
     if (arg === undefined || arg === null) continue;
