@@ -47,6 +47,8 @@ export interface Gates {
   max_changed_lines?: number;
   max_changed_files?: number;
   forbidden_paths: string[];
+  /** Default false: `**\/*.pem` also forbids `KEY.PEM`, so case cannot sidestep the gate. */
+  forbidden_paths_case_sensitive?: boolean;
   tests?: TestsGate;
   required_checks: string[];
   forbid_agent_signoff: boolean;

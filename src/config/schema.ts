@@ -205,6 +205,12 @@ export const POLICY_SCHEMA: JsonSchema = {
         default: [],
         examples: [[".github/workflows/**", "**/*.pem"]],
       }),
+      forbidden_paths_case_sensitive: {
+        type: "boolean",
+        default: false,
+        description:
+          "Match `forbidden_paths` with case as written. Default `false`: `**/*.pem` also forbids `certs/SERVER.PEM`, so case cannot sidestep the gate.",
+      },
       tests: mapping(
         "Fail when a file matching `when_changed` changed but no file matching `require_changed` did.",
         {
@@ -299,6 +305,7 @@ export interface PolicyFile {
     max_changed_lines?: number;
     max_changed_files?: number;
     forbidden_paths?: string[];
+    forbidden_paths_case_sensitive?: boolean;
     tests?: { when_changed: string[]; require_changed: string[] };
     required_checks?: string[];
     forbid_agent_signoff?: boolean;
