@@ -82,6 +82,20 @@ describe("persistent GitHub failures", () => {
     expect(verdict.summary).toMatch(/stays blocking/);
   });
 
+  it("still writes a blocking check when every read fails and only writes work", async () => {
+    const pr = humanPullRequest();
+    sandbox().sim.resetRequests();
+    sandbox().sim.faults.fail((request) => request.method === "GET" || request.route === "/graphql", { status: 502, times: 1_000 });
+
+    await sandbox().deliver("pull_request", "opened", { pr });
+
+    expect(answers("/repos/{owner}/{repo}/commits/{ref}/check-runs").every((answer) => answer === "502 fail")).toBe(true);
+    const verdict = verdictOf(sandbox().world, pr);
+    expect(verdict).toMatchObject({ runCount: 1, conclusion: "failure" });
+    expect(verdict.title).toMatch(/GitHub is failing \(HTTP 502\)/);
+    expect(verdict.summary).toMatch(/Re-evaluate/);
+  });
+
   it("leaves a failure check that names the rate limit when secondary limits persist", async () => {
     const pr = humanPullRequest();
     sandbox().sim.faults.secondaryRateLimit("graphql:PullRequestFacts", { times: 1_000, retryAfter: 1 });
