@@ -12,6 +12,7 @@ import { agentGovernance } from "./app.js";
 import { governanceOctokit } from "./github/octokit.js";
 import { readPrivateKey } from "./private-key.js";
 import { payloadProblem } from "./events/payload-shape.js";
+import { readSettings } from "./settings.js";
 import { readSignedBody } from "./webhook-signature.js";
 
 /** GitHub caps webhook payloads at 25 MB; anything larger is not from GitHub. */
@@ -46,9 +47,10 @@ function signedPayloadProblem(event: string, body: string): string | null {
 
 async function main(): Promise<void> {
   const env = process.env;
+  const settings = readSettings(env);
   const problems = configurationProblems(env);
   if (problems.missing.length + problems.invalid.length > 0) {
-    if (env.NODE_ENV === "production") {
+    if (settings.production) {
       console.error(
         `agent-governance: cannot start: ${describeProblems(problems)}. ` +
           "Register the GitHub App (README.md, 'Register the app') and set these variables.",
@@ -66,9 +68,9 @@ async function main(): Promise<void> {
 
   // Probot's own default level is `warn`, which would make a healthy server silent: without
   // LOG_LEVEL the server logs at `info` (start, shutdown, one line per decision).
-  const probot = createProbot({ env: { ...env, LOG_LEVEL: env.LOG_LEVEL || "info" }, overrides: { Octokit: governanceOctokit(env) } });
+  const probot = createProbot({ env: { ...env, LOG_LEVEL: env.LOG_LEVEL || "info" }, overrides: { Octokit: governanceOctokit(settings) } });
   const app = agentGovernance();
-  const webhooksPath = env.WEBHOOK_PATH || "/api/github/webhooks";
+  const { port, host, webhookPath: webhooksPath } = settings.server;
   const secret = env.WEBHOOK_SECRET!;
   const middleware = await createNodeMiddleware(app, { probot, webhooksPath });
 
@@ -106,8 +108,6 @@ async function main(): Promise<void> {
   // Keep-alive sockets from GitHub's deliveries and load balancers must not outlive shutdown.
   server.keepAliveTimeout = 5_000;
 
-  const port = Number(env.PORT || 3000);
-  const host = env.HOST || undefined;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());

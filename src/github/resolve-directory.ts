@@ -11,7 +11,7 @@
 import { PERMISSION_ORDER, type Permission, type Policy, type Principals } from "../config/policy.js";
 import { normalizeLogin } from "../detect/login.js";
 import type { DirectorySnapshot, PullRequestFacts } from "../facts.js";
-import { directoryQuestions } from "../policy/evaluate.js";
+import { directoryQuestions } from "../policy/directory-questions.js";
 import type { Directory } from "./directory.js";
 import type { GatheredPullRequest } from "./facts-from-graphql.js";
 

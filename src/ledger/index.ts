@@ -11,7 +11,7 @@ export type {
   RevertRecord,
   TrackRecord,
 } from "./ledger.js";
-export { DEFAULT_DATA_DIR, SQLITE_FILE, ledgerOptionsFromEnv, openLedger, type LedgerOptions } from "./open.js";
+export { DEFAULT_DATA_DIR, SQLITE_FILE, openLedger, type LedgerOptions } from "./open.js";
 export { decisionRecordFrom, type PullRequestRef } from "./decision-record.js";
 export { recordRevertsIn, type RevertingChange } from "./record-revert.js";
 export { parseRevertReferences, pullRequestText, type PullRequestReference, type RevertReferences } from "./reverts.js";

@@ -19,7 +19,7 @@ import {
 } from "../github/index.js";
 import { trustFor } from "../ledger/index.js";
 import type { Decision, Trust } from "../policy/decision.js";
-import { evaluate } from "../policy/evaluate.js";
+import { detectUnder, evaluate } from "../policy/evaluate.js";
 import type { PipelineContext } from "./context.js";
 
 const NO_TRUST: Trust = { agents: {} };
@@ -97,5 +97,5 @@ export async function judgeGathered(
   const loaded = resolvePolicy(gathered.policyBlobs);
   const facts = loaded.ok ? await resolveDirectory(loaded.policy, gathered, directory) : gathered.facts;
   const trust = loaded.ok && loaded.policy.autonomy ? await trustOf(loaded.policy.autonomy) : NO_TRUST;
-  return { facts, decision: evaluate(loaded, facts, trust) };
+  return { facts, decision: evaluate(loaded, facts, detectUnder(loaded, facts), trust) };
 }

@@ -2,8 +2,8 @@
  * Who may never approve this pull request (SPEC §4.2): its author, every author, committer
  * and co-author of its commits, bots and agents. Computed once per evaluation.
  */
-import type { Actor, CommitFacts, GitIdentity } from "../facts.js";
-import type { EvaluationContext } from "./context.js";
+import type { Detection } from "../detect/types.js";
+import type { Actor, CommitFacts, GitIdentity, PullRequestFacts } from "../facts.js";
 import type { IgnoredReason } from "./decision.js";
 import { canonicalLogin, shortSha } from "./login.js";
 
@@ -34,12 +34,13 @@ export class Authorship {
   readonly committers = new Map<string, string>();
   /** login → "abc1234 (Co-authored-by: …)". */
   readonly coAuthors = new Map<string, string>();
-  private readonly agentVerdicts = new Map<string, string | null>();
   /** Every rule asks about every reviewer: answer each actor once per evaluation. */
   private readonly verdicts = new Map<string, Disqualification | null>();
 
-  constructor(private readonly context: EvaluationContext) {
-    const { facts } = context;
+  constructor(
+    facts: PullRequestFacts,
+    private readonly detection: Detection,
+  ) {
     this.prAuthor = canonicalLogin(facts.author.login);
     // GitHub resolved the authors' and co-authors' e-mails to accounts (private e-mails
     // included); a co-author line carrying one of those e-mails names that account.
@@ -102,22 +103,10 @@ export class Authorship {
     return null;
   }
 
-  /** Whether a login is an agent (catalogue or `detection.bots`): asked of the detector once. */
+  /** The agent whose account this is, as the detector found it among reviewers and label appliers. */
   private agentOf(actor: Actor): string | null {
+    const accounts = this.detection.agentAccounts;
     const login = canonicalLogin(actor.login);
-    const known = this.agentVerdicts.get(login);
-    if (known !== undefined) return known;
-    const nobody: GitIdentity = { name: "", email: "", user: null };
-    const probe: CommitFacts = {
-      sha: "",
-      message: "",
-      author: { name: "", email: "", user: actor },
-      committer: nobody,
-      parentCount: 1,
-    };
-    const verdict = this.context.detectCommit(probe, this.context.detectionConfig);
-    const agent = verdict.agents[0] ?? null;
-    this.agentVerdicts.set(login, agent);
-    return agent;
+    return Object.hasOwn(accounts, login) ? accounts[login] : null;
   }
 }

@@ -8,8 +8,8 @@ import { generateKeyPairSync, randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startAppProcess, type AppProcess } from "../../src/demo/app-process.js";
-import { postWebhook } from "../../src/demo/raw-delivery.js";
+import { startAppProcess, type AppProcess } from "../../tools/sandbox/app-process.js";
+import { postWebhook } from "../../tools/sandbox/raw-delivery.js";
 
 jest.setTimeout(60_000);
 

@@ -6,11 +6,8 @@ import { loginDouble } from "./login-double.js";
 /** The engine decides which questions to ask; here each test sets them. */
 let questions = { teams: [] as string[], logins: [] as string[] };
 jest.unstable_mockModule("../../src/detect/login.js", loginDouble);
-jest.unstable_mockModule("../../src/policy/evaluate.js", () => ({
+jest.unstable_mockModule("../../src/policy/directory-questions.js", () => ({
   directoryQuestions: () => questions,
-  evaluate: () => {
-    throw new Error("not used");
-  },
 }));
 const { permissionThresholds, resolveDirectory } = await import("../../src/github/resolve-directory.js");
 const { MemoryDirectory } = await import("../../src/github/directory.js");
