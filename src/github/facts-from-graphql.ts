@@ -265,6 +265,10 @@ export function factsFromGraphql(
     labels: labelFacts(pr),
     commits: pages.commits.map(commitFacts),
     files,
+    totals: {
+      commits: Math.max(pr.commits.totalCount ?? 0, pages.commits.length),
+      files: Math.max(pr.changedFiles ?? 0, pr.files?.totalCount ?? 0, files.length),
+    },
     reviews: reviewFacts(pages.reviews),
     checks,
     requestedReviewers: requestedReviewers(pr),

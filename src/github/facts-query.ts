@@ -89,6 +89,7 @@ query PullRequestFacts(
       baseRefName
       headRefName
       headRefOid
+      changedFiles
       author { ...ActorFields }
       baseRef {
         target {
@@ -295,6 +296,8 @@ export interface GqlPullRequest {
   baseRefName: string;
   headRefName: string;
   headRefOid: string;
+  /** How many files the PR changes; GitHub counts them all, even beyond the 3 000 it lists (absent in old fixtures). */
+  changedFiles?: number;
   author: GqlActor | null;
   baseRef: { target: { oid?: string; policy?: { object: GqlTreeObject } | null } | null } | null;
   headCommit: {

@@ -17,6 +17,7 @@ import { runGates } from "./gates/table.js";
 import { labelChange } from "./label.js";
 import { judgeOverride } from "./override.js";
 import { judgePolicyChange } from "./policy-change.js";
+import { unreadParts } from "./completeness.js";
 import { judgeConditions } from "./predicates/table.js";
 import { audienceOf, describeAudience, Directory } from "./principals.js";
 import { standingReviews } from "./reviews.js";
@@ -64,7 +65,8 @@ function decide(loaded: LoadedPolicy, facts: PullRequestFacts, detection: Detect
   const gates = policy && detection.aiAssisted ? runGates(context, policy.gates) : [];
   const override = policy ? judgeOverride(policy, facts, directory) : null;
   const baseErrors = loaded.ok ? [] : loaded.errors;
-  const { conclusion, title } = verdict({ baseErrors, newPolicyErrors: policyChange.errors, rules, gates, override, detection });
+  const unread = unreadParts(facts);
+  const { conclusion, title } = verdict({ baseErrors, newPolicyErrors: policyChange.errors, rules, gates, override, detection, unread });
 
   const decision: Decision = {
     conclusion,
@@ -86,6 +88,7 @@ function decide(loaded: LoadedPolicy, facts: PullRequestFacts, detection: Detect
     ],
   };
   if (loaded.ok && loaded.warnings.length > 0) decision.policyWarnings = loaded.warnings;
+  if (unread.length > 0) decision.unread = unread;
   return decision;
 }
 
