@@ -94,6 +94,13 @@ export interface PullRequestFacts {
   /** Default branch of the repository (merge queue, policy re-evaluation). */
   defaultBranch: string;
   labels: LabelFacts[];
+  /**
+   * Who pushed this PR's heads, each once: the sender of `synchronize` webhooks and the actors
+   * of the timeline's force pushes, remembered per PR in the ledger (a review's webhook names no
+   * pusher, and must not make an agent's push forgotten). Normalised like every Actor. Absent or
+   * empty = not known (local git; a PR nobody has pushed to since it was opened).
+   */
+  pushers?: Actor[];
   commits: CommitFacts[];
   files: ChangedFile[];
   /**

@@ -78,7 +78,7 @@ export function detectCommit(commit: CommitFacts, config: DetectionConfig): Comm
 
 /** `appLabel` is the label the app itself applies: never a signal. */
 export function detectPullRequest(
-  facts: Pick<PullRequestFacts, "author" | "commits" | "reviews" | "labels" | "headRef">,
+  facts: Pick<PullRequestFacts, "author" | "commits" | "reviews" | "labels" | "headRef"> & Partial<Pick<PullRequestFacts, "pushers">>,
   config: DetectionConfig,
   appLabel: string | false,
 ): Detection {
@@ -87,6 +87,10 @@ export function detectPullRequest(
   const list = new SignalList();
   const author = facts.author ? agentForActor(facts.author, compiled.identity) : null;
   if (author) list.add("pr-author", author.agent, "agent-written", withVariant(`opened by @${facts.author.login}`, author.variant));
+  for (const pusher of facts.pushers ?? []) {
+    const agent = agentForActor(pusher, compiled.identity);
+    if (agent && !list.has("pusher", agent.agent)) list.add("pusher", agent.agent, "agent-written", withVariant(`pushed by @${pusher.login}`, agent.variant));
+  }
   for (const review of facts.reviews ?? []) {
     const reviewer = review.author ? agentForActor(review.author, compiled.identity) : null;
     if (reviewer && !list.has("reviewer", reviewer.agent)) {

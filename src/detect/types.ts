@@ -3,6 +3,7 @@ export type SignalStrength = "agent-written" | "assisted" | "declared";
 
 export type SignalKind =
   | "pr-author"
+  | "pusher"
   | "commit-author"
   | "committer"
   | "reviewer"

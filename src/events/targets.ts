@@ -3,6 +3,8 @@
  * routing is testable without a network. Handlers then funnel every target into the one
  * evaluation path.
  */
+import type { Actor } from "../facts.js";
+
 export interface PullRequestTarget {
   installationId: number;
   owner: string;
@@ -10,6 +12,8 @@ export interface PullRequestTarget {
   number: number;
   /** The head SHA the event named; the evaluation still reads the PR's current head. */
   headSha?: string;
+  /** Who pushed that head, when the event was a push to the PR (`synchronize`'s sender). */
+  pushedBy?: Actor;
 }
 
 interface RepositoryPayload {

@@ -137,6 +137,13 @@ query PullRequestFacts(
           }
         }
       }
+      forcePushes: timelineItems(last: 100, itemTypes: [HEAD_REF_FORCE_PUSHED_EVENT]) {
+        nodes {
+          ... on HeadRefForcePushedEvent {
+            actor { ...ActorFields }
+          }
+        }
+      }
       commits(first: 100) {
         totalCount
         ${PAGE_INFO}
@@ -322,6 +329,8 @@ export interface GqlPullRequest {
   labelEvents: {
     nodes: ({ createdAt?: string; label?: { name: string }; actor?: GqlActor | null } | null)[] | null;
   };
+  /** Who force-pushed the head branch (absent in old fixtures). */
+  forcePushes?: { nodes: ({ actor?: GqlActor | null } | null)[] | null } | null;
   commits: GqlConnection<{ commit: GqlCommit }>;
   files: GqlConnection<GqlChangedFile> | null;
   reviews: GqlConnection<GqlReview> | null;

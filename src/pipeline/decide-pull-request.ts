@@ -6,7 +6,8 @@
  */
 import { resolvePolicy } from "../config/load.js";
 import type { PullRequestTarget } from "../events/targets.js";
-import type { PullRequestFacts } from "../facts.js";
+import type { Actor, PullRequestFacts } from "../facts.js";
+import { distinctActors } from "../github/facts-from-graphql.js";
 import type { Autonomy } from "../config/policy.js";
 import {
   gatherFacts,
@@ -50,10 +51,13 @@ export const SLOW_JUDGEMENT_MS = 1_000;
 export async function decidePullRequest(
   ctx: PipelineContext,
   octokit: GitHubClient,
-  target: Pick<PullRequestTarget, "owner" | "repo" | "number">,
+  target: Pick<PullRequestTarget, "owner" | "repo" | "number" | "pushedBy">,
   options: DecideOptions = {},
 ): Promise<DecidedPullRequest> {
-  const gathered = await gatherFacts(octokit, target, { appId: ctx.appId });
+  const gathered = withPushers(await gatherFacts(octokit, target, { appId: ctx.appId }), [
+    ...(ctx.ledger ? await ctx.ledger.pushersOf(target, target.number) : []),
+    ...(target.pushedBy ? [target.pushedBy] : []),
+  ]);
   const siblings = gathered.siblingPullRequests ?? [];
   const ownCheckRun = gathered.ownCheckRun;
   if (gathered.facts.state !== "OPEN") return { facts: gathered.facts, decision: null, siblings, ownCheckRun };
@@ -66,6 +70,13 @@ export async function decidePullRequest(
   const { whileSlow } = options;
   const { facts, decision } = whileSlow ? await meanwhileIfSlow(judging, () => whileSlow(gathered)) : await judging;
   return { facts, decision, siblings, ownCheckRun };
+}
+
+/** The timeline's force-pushers joined by those the webhooks named (remembered in the ledger). */
+function withPushers(gathered: GatheredPullRequest, remembered: Actor[]): GatheredPullRequest {
+  if (remembered.length === 0) return gathered;
+  const pushers = distinctActors([...remembered, ...(gathered.facts.pushers ?? [])]);
+  return { ...gathered, facts: { ...gathered.facts, pushers } };
 }
 
 /** `work`'s result; if it takes longer than SLOW_JUDGEMENT_MS, `meanwhile` runs once before it is awaited further. */

@@ -9,6 +9,7 @@
  */
 import type { ProbotOctokit } from "probot";
 import { targetFromPullRequest, targetKey, type PullRequestTarget } from "../events/targets.js";
+import type { Actor } from "../facts.js";
 import type { QueuedWork } from "../queue/work-queue.js";
 import type { PipelineContext } from "./context.js";
 import { evaluateMergeGroup, type MergeGroupTarget } from "./evaluate-merge-group.js";
@@ -28,6 +29,8 @@ export type Job =
       /** mergedAt as ISO 8601: jobs are JSON. */
       merged: { mergeCommitSha: string | null; mergedAt: string; title: string; body: string };
     }
+  /** Who pushed a head of the PR, recorded under its own key so that a later evaluation cannot replace it. */
+  | { type: "record-pusher"; target: PullRequestTarget; pusher: Actor }
   | { type: "record-push"; installationId: number; repository: RepositoryRef; after: string; commits: PushedCommit[] }
   /** The open PRs whose head is `sha` (status, check events without a PR list). */
   | { type: "pulls-for-commit"; installationId: number; repository: RepositoryRef; sha: string }
@@ -51,6 +54,7 @@ function installationOf(job: Job): number {
   switch (job.type) {
     case "evaluate":
     case "record-merge":
+    case "record-pusher":
       return job.target.installationId;
     case "merge-group":
       return job.group.installationId;
@@ -66,6 +70,8 @@ function keyOf(job: Job): string {
     case "record-merge":
       // Under the evaluation key a later evaluation would replace a pending merge record.
       return `${targetKey(job.target)}:merged`;
+    case "record-pusher":
+      return `${targetKey(job.target)}:pushed-by:${job.pusher.login}`.toLowerCase();
     case "record-push":
       return `${job.repository.owner}/${job.repository.repo}:push:${job.after}`.toLowerCase();
     case "pulls-for-commit":
@@ -97,6 +103,9 @@ export async function runJob(job: Job, env: JobEnvironment): Promise<void> {
         ...job.merged,
         mergedAt: new Date(job.merged.mergedAt),
       });
+    case "record-pusher":
+      await pipeline.ledger?.recordPusher(job.target, job.target.number, job.pusher, pipeline.now());
+      return;
     case "record-push":
       return recordPushedReverts(pipeline, job.repository, job.commits);
     case "pulls-for-commit": {
