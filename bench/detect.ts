@@ -1,5 +1,5 @@
 /**
- * Detector quality and speed on the labelled real-commit corpus (SPEC §3, §8).
+ * Detector quality and speed on the labelled real-commit corpus.
  *
  *   npx tsx bench/detect.ts [path/to/commits.json]
  *
@@ -44,7 +44,7 @@ if (score.falseNegatives.some((o) => isMerge(o.record))) {
 console.log(`\nfalse alarms (${score.falsePositives.length}):`);
 for (const outcome of score.falsePositives) console.log(describe(outcome));
 
-// Speed: one pull request made of 250 corpus commits, detected as the engine will (SPEC §8).
+// Speed: one pull request made of 250 corpus commits, detected as the engine will.
 const commits = Array.from({ length: 250 }, (_, i) => commitFacts(records[i % records.length]));
 const facts: Pick<PullRequestFacts, "author" | "commits" | "reviews" | "labels" | "headRef"> = {
   author: { login: "octocat", isBot: false },

@@ -1,5 +1,5 @@
 /**
- * The replica load test (issue 5): replicas sharing Redis and PostgreSQL receive a stream of
+ * The replica load test: replicas sharing Redis and PostgreSQL receive a stream of
  * webhooks for many pull requests — a share of them delivered twice, in shuffled order — while
  * the simulator answers some requests with 502 and some with 403 secondary rate limits;
  * optionally one replica is killed (SIGKILL) part-way. Afterwards every pull request's check
@@ -11,7 +11,7 @@
  * balancer in front of them would. A delivery that fails because its replica was killed is
  * delivered again to a live one (GitHub's redelivery), and counted.
  */
-import type { DeliveryResult } from "../packages/github-simulator/src/index.js";
+import type { DeliveryResult } from "@agent-governance/github-simulator";
 import { installationIdOf, type Cluster, type Replica } from "./replica-cluster.js";
 import { nextStep, openPullRequest, orgName, seededRandom, setUpOrganisations, type ScenarioPull, type Webhook } from "./replica-scenario.js";
 import { compareWithFreshEvaluations, type VerdictComparison } from "./replica-verdicts.js";

@@ -1,11 +1,11 @@
 /**
- * GitHub requests per evaluation (SPEC §8: goal 2 — one GraphQL read, one check-run write —
+ * GitHub requests per evaluation (goal: one GraphQL read, one check-run write —
  * never more than 3 in steady state), counted on the simulator while the real server
  * evaluates: a fresh PR, steady-state re-evaluations (a second push, a review, an event that
  * changes nothing), and how the count grows with the size of the PR.
  */
 import type { Sandbox } from "../tools/sandbox/sandbox.js";
-import type { CommitSpec, FileSpec, PullRecord, RecordedRequest } from "../packages/github-simulator/src/index.js";
+import type { CommitSpec, FileSpec, PullRecord, RecordedRequest } from "@agent-governance/github-simulator";
 
 const SENIOR_POLICY = `version: 1
 rules:

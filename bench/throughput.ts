@@ -1,5 +1,5 @@
 /**
- * The real server under load on loopback (issue 4: ≥ 500 webhooks/s on 2 cores, peak RSS
+ * The real server under load on loopback (goal: ≥ 500 webhooks/s on 2 cores, peak RSS
  * under 150 MB): signed `pull_request_review` deliveries round-robin over many open AI PRs,
  * 1 and 32 at a time. A delivery's latency is the time to the server's HTTP answer (it
  * acknowledges, then evaluates in its queue); after the last answer the queue is drained and
@@ -10,7 +10,7 @@
 import { Agent, request } from "node:http";
 import { performance } from "node:perf_hooks";
 import type { Sandbox } from "../tools/sandbox/sandbox.js";
-import { signWebhook, type PullRecord } from "../packages/github-simulator/src/index.js";
+import { signWebhook, type PullRecord } from "@agent-governance/github-simulator";
 import { distribution, type Distribution } from "./stats.js";
 
 const CLAUDE = "Co-Authored-By: Claude <noreply@anthropic.com>";

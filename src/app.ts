@@ -10,7 +10,7 @@ import { serveEndpoints } from "./http/endpoints.js";
 import { healthEndpoint } from "./http/health.js";
 import { metricsEndpoint } from "./http/metrics.js";
 import { openLedger, type Ledger } from "./ledger/index.js";
-import { githubRequestCounter } from "./observability/github-requests.js";
+import { githubRequestCounter } from "./github/request-counter.js";
 import { createMetrics, type Metrics } from "./observability/metrics.js";
 import { countRejectedDeliveries } from "./observability/rejected-deliveries.js";
 import { createPipelineContext, type PipelineContext } from "./pipeline/context.js";

@@ -1,5 +1,5 @@
 /**
- * `npm start`: the production HTTP server. Probot's standard environment (SPEC §1) configures
+ * `npm start`: the production HTTP server. Probot's standard environment configures
  * it; the server itself is ours so that body limits, /healthz, /metrics and graceful shutdown
  * behave the same everywhere (Probot's `run` keeps none of these under our control).
  *

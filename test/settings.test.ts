@@ -24,7 +24,7 @@ describe("the documented environment", () => {
 
   it("every variable the source reads from the environment is documented", () => {
     // The server and the command line read these; Probot reads the rest of the table itself.
-    const sources = ["src/settings.ts", "src/server.ts", "src/cli/github-client.ts", "src/cli/protect.ts"].map(read).join("\n");
+    const sources = ["src/settings.ts", "src/server.ts", "src/github/cli-client.ts", "src/cli/protect.ts"].map(read).join("\n");
     const read_ = [...sources.matchAll(/\benv\.([A-Z][A-Z0-9_]+)/g)].map((m) => m[1]);
     expect(read_.filter((name) => !names.includes(name))).toEqual([]);
   });

@@ -1,4 +1,4 @@
-/** `agent-governance audit OWNER/REPO[#N]` (SPEC §1.1, §5): the decisions the app took, newest first. */
+/** `agent-governance audit OWNER/REPO[#N]`: the decisions the app took, newest first. */
 import type { DecisionRecord } from "../ledger/index.js";
 import { EXIT, type CliIo, type Command } from "./command.js";
 import { openCliLedger } from "./ledger-env.js";

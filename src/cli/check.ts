@@ -1,8 +1,8 @@
-/** `agent-governance check [--base REF] [--json]` (SPEC §1.1). */
+/** `agent-governance check [--base REF] [--json]`. */
 import { resolvePolicy } from "../config/load.js";
 import { POLICY_FILE } from "../config/policy.js";
 import { detectUnder, evaluate } from "../policy/evaluate.js";
-import { blocksBeyondApprovals, checkReport, renderCheckText } from "./check-report.js";
+import { blocksBeyondApprovals, checkReport, renderCheckText } from "../report/local-check.js";
 import { EXIT, type Command } from "./command.js";
 import { gatherLocalPullRequest } from "./git-facts.js";
 

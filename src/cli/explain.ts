@@ -1,20 +1,21 @@
 /**
- * `agent-governance explain OWNER/REPO#N` (SPEC §1.1): the app's evaluation of a live pull
+ * `agent-governance explain OWNER/REPO#N`: the app's evaluation of a live pull
  * request, read-only, printed as the check run would show it. The same path as the app —
  * gather facts, resolve the policy from the base branch, answer directory questions, read
  * trust from the ledger, evaluate — with a client that refuses every write.
  */
 import type { Autonomy } from "../config/policy.js";
-import { gatherFacts, githubDirectory, PullRequestNotFoundError } from "../github/index.js";
-import { trustFor } from "../ledger/index.js";
+import { githubDirectory } from "../github/directory.js";
+import { gatherFacts, PullRequestNotFoundError } from "../github/gather-facts.js";
+import { trustFor } from "../pipeline/trust.js";
 import type { Decision, Trust } from "../policy/decision.js";
 import { judgeGathered } from "../pipeline/decide-pull-request.js";
 import { renderCheckRun } from "../report/check-run.js";
 import { summarySections } from "../report/summary.js";
 import { EXIT, type CliIo, type Command } from "./command.js";
-import { openGitHubClient } from "./github-client.js";
+import { openGitHubClient } from "../github/cli-client.js";
 import { cliEnv, openCliLedger } from "./ledger-env.js";
-import { WriteRefusedError } from "./read-only.js";
+import { WriteRefusedError } from "../github/read-only.js";
 import { parseTarget } from "./repository-target.js";
 
 export const explainCommand: Command = {

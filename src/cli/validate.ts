@@ -1,11 +1,11 @@
-/** `agent-governance validate [FILE]` (SPEC §1.1). */
+/** `agent-governance validate [FILE]`. */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { checkPolicyBlob } from "../config/load.js";
 import { POLICY_FILE } from "../config/policy.js";
 import { EXIT, type Command } from "./command.js";
 import { policyBlobFromBytes } from "./policy-blob.js";
-import { formatPolicyError } from "./policy-error.js";
+import { formatPolicyError } from "../report/policy-error.js";
 
 export const validateCommand: Command = {
   name: "validate",

@@ -1,6 +1,6 @@
 /**
  * A schema-valid policy file (possibly merged with the organisation default) → the `Policy`
- * the engine consumes, with every default of SPEC §2.2 filled in, so that the engine never
+ * the engine consumes, with every default of the schema filled in, so that the engine never
  * has to know what "omitted" means.
  */
 import type { Autonomy, Detection, Gates, Policy, Principals, Rule, RuleCondition } from "./policy.js";
@@ -16,7 +16,7 @@ import {
 import { ruleName } from "./semantics.js";
 
 /**
- * What `rules` means when no file in play sets it: the built-in rule (SPEC §2.4). A file
+ * What `rules` means when no file in play sets it: the built-in rule. A file
  * written only to add gates or change the label should not silently drop the review that
  * the app exists for; `rules: []` turns approvals off explicitly.
  */

@@ -1,6 +1,6 @@
 /**
  * Does the value of a generic trailer (`Assisted-by:`, `Generated-by:`, `Signed-off-by:`)
- * name an AI tool, model or agent? (SPEC §3)
+ * name an AI tool, model or agent?
  *
  * The same keys credit people — curl has written `Assisted-by: <person>` for years — so a
  * value counts only when it *starts* with a tool or model name ("Claude:claude-3-opus",

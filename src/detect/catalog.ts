@@ -1,5 +1,5 @@
 /**
- * The catalogue of known AI coding agents and the marks they leave (SPEC §3). Pure data:
+ * The catalogue of known AI coding agents and the marks they leave. Pure data:
  * adding an agent is an entry here plus a fixture in test/detect/fixtures, never a code change.
  *
  * Every pattern is an exact identity, trailer, footer or URL, each with the public commit,

@@ -1,5 +1,5 @@
 /**
- * AI detection (SPEC §3): which signals fire on each commit and on the pull request, with
+ * AI detection: which signals fire on each commit and on the pull request, with
  * their strength. Pure and synchronous; never throws for odd input. Patterns are compiled at
  * module load (catalogue) or once per policy object (detection-config.ts).
  *

@@ -1,5 +1,5 @@
 /**
- * The policy's `detection` section (SPEC §2.2) compiled once per policy object: globs become
+ * The policy's `detection` section compiled once per policy object: globs become
  * matchers, logins become patterns. Cached by object identity so that evaluating every commit
  * of a pull request builds nothing new.
  */
@@ -10,7 +10,7 @@ import type { IdentityConfig } from "./identity.js";
 import { parseLoginPattern } from "./login.js";
 
 /**
- * The schema defaults of `detection` (SPEC §2.2), for callers without a policy. Frozen:
+ * The schema defaults of `detection`, for callers without a policy. Frozen:
  * compiled configurations are cached by identity, so a policy must not change after use.
  */
 export const DEFAULT_DETECTION: DetectionConfig = deepFreeze({

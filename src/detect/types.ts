@@ -1,4 +1,4 @@
-/** What the detector found, per commit and for the pull request as a whole (SPEC §3). */
+/** What the detector found, per commit and for the pull request as a whole. */
 export type SignalStrength = "agent-written" | "assisted" | "declared";
 
 export type SignalKind =

@@ -2,7 +2,7 @@
  * The check-run memo shared by all replicas (REDIS_URL). The in-process memo would let one
  * replica skip a write as "unchanged" after another replica had since written something else
  * on the same commit; kept in Redis, the memo is the last write of any replica, so the steady
- * state stays one GraphQL read and no write (SPEC §8) however webhooks are spread.
+ * state stays one GraphQL read and no write however webhooks are spread.
  *
  * - An entry is a hash per repo@sha (run id, output hash, status, annotations sent), kept a week.
  * - Before a write the entry's output hash is cleared, so a replica dying between its GitHub
@@ -13,7 +13,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
-import type { CheckRunMemoStore, MemoEntry } from "./check-run.js";
+import type { CheckRunMemoStore, MemoEntry } from "./check-run-writer.js";
 
 const ENTRY_TTL_MS = 7 * 24 * 3600 * 1000;
 const LOCK_TTL_MS = 30_000;

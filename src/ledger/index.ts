@@ -1,4 +1,4 @@
-/** The autonomy ledger (SPEC §5): what the app and the CLI import. */
+/** The autonomy ledger: what the app and the CLI import. */
 export type {
   CountedApprover,
   DecisionQuery,
@@ -12,8 +12,5 @@ export type {
   TrackRecord,
 } from "./ledger.js";
 export { DEFAULT_DATA_DIR, SQLITE_FILE, openLedger, type LedgerOptions } from "./open.js";
-export { decisionRecordFrom, type PullRequestRef } from "./decision-record.js";
 export { recordRevertsIn, type RevertingChange } from "./record-revert.js";
 export { parseRevertReferences, pullRequestText, type PullRequestReference, type RevertReferences } from "./reverts.js";
-export { NEW_TIER, agentTrust, computeTrust, lowestTier, nextTierChange, windowStart, type TierOutlook } from "./tiers.js";
-export { trustFor, trustScope } from "./trust.js";

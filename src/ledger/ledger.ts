@@ -1,5 +1,5 @@
 /**
- * The autonomy ledger (SPEC §5): what was merged with AI assistance, what was reverted, and
+ * The autonomy ledger: what was merged with AI assistance, what was reverted, and
  * every decision the app took — the track record that tiers are computed from and the audit
  * trail of who approved which head SHA under which policy.
  *
@@ -8,7 +8,6 @@
  */
 import type { PolicySource } from "../config/policy.js";
 import type { Actor } from "../facts.js";
-import type { Conclusion, GateStatus, IgnoredReason, RuleStatus } from "../policy/decision.js";
 
 /** A repository. Owner and name are stored lower-case: GitHub treats them case-insensitively. */
 export interface RepoRef {
@@ -44,8 +43,12 @@ export interface CountedApprover {
   commitId: string | null;
 }
 
+/**
+ * Conclusions, statuses and reasons are stored as the engine wrote them: the ledger keeps
+ * records and does not interpret them, so old records stay readable when the engine grows.
+ */
 export interface IgnoredApprover extends CountedApprover {
-  reason: IgnoredReason;
+  reason: string;
   detail: string;
 }
 
@@ -54,13 +57,13 @@ export interface DecisionRecord extends RepoRef {
   pr: number;
   headSha: string;
   policy: PolicySource;
-  conclusion: Conclusion;
+  conclusion: string;
   title: string;
   /** Lowest tier of the PR's agents when the decision was taken. */
   tier: string;
   agents: string[];
-  rules: Array<{ name: string; status: RuleStatus }>;
-  gates: Array<{ name: string; status: GateStatus }>;
+  rules: Array<{ name: string; status: string }>;
+  gates: Array<{ name: string; status: string }>;
   counted: CountedApprover[];
   ignored: IgnoredApprover[];
   /** Present when the override label was on the PR, whether or not it was honoured. */

@@ -10,9 +10,11 @@
  */
 import type { Logger } from "pino";
 import { localInvalidation, redisInvalidation, type MembershipChange } from "../github/directory-invalidation.js";
-import { CheckRunMemo, DirectoryCache, ReviewRequestMemo, type CheckRunMemoStore } from "../github/index.js";
+import { CheckRunMemo, type CheckRunMemoStore } from "../github/check-run-writer.js";
+import { DirectoryCache } from "../github/directory.js";
+import { ReviewRequestMemo } from "../github/review-requests.js";
 import { SharedCheckRunMemo } from "../github/shared-check-run-memo.js";
-import { targetKey, type PullRequestTarget } from "../events/targets.js";
+import { targetKey, type PullRequestTarget } from "./target.js";
 
 export interface Memos {
   directoryCache: DirectoryCache;

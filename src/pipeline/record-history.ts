@@ -1,11 +1,12 @@
 /**
- * The ledger side of the pipeline (SPEC §5): merged AI-assisted pull requests and reverts.
+ * The ledger side of the pipeline: merged AI-assisted pull requests and reverts.
  * Both are idempotent in the ledger, so redelivered webhooks and racing replicas never
  * double-count.
  */
 import { resolvePolicy } from "../config/load.js";
-import type { PullRequestTarget } from "../events/targets.js";
-import { gatherFacts, type GitHubClient } from "../github/index.js";
+import type { PullRequestTarget } from "./target.js";
+import type { GitHubClient } from "../github/client.js";
+import { gatherFacts } from "../github/gather-facts.js";
 import { pullRequestText, recordRevertsIn } from "../ledger/index.js";
 import { detectUnder } from "../policy/evaluate.js";
 import type { PipelineContext } from "./context.js";

@@ -1,11 +1,12 @@
 /**
- * Who may never approve this pull request (SPEC §4.2): its author, every author, committer
+ * Who may never approve this pull request: its author, every author, committer
  * and co-author of its commits, bots and agents. Computed once per evaluation.
  */
 import type { Detection } from "../detect/types.js";
 import type { Actor, CommitFacts, GitIdentity, PullRequestFacts } from "../facts.js";
 import type { IgnoredReason } from "./decision.js";
-import { canonicalLogin, shortSha } from "./login.js";
+import { normalizeLogin } from "../detect/login.js";
+import { shortSha } from "./login.js";
 
 export interface Disqualification {
   reason: Extract<IgnoredReason, "pr-author" | "commit-author" | "committer" | "co-author" | "bot" | "agent">;
@@ -41,12 +42,12 @@ export class Authorship {
     facts: PullRequestFacts,
     private readonly detection: Detection,
   ) {
-    this.prAuthor = canonicalLogin(facts.author.login);
+    this.prAuthor = normalizeLogin(facts.author.login);
     // GitHub resolved the authors' and co-authors' e-mails to accounts (private e-mails
     // included); a co-author line carrying one of those e-mails names that account.
     const loginByEmail = new Map<string, string>();
     const remember = (identity: GitIdentity) => {
-      if (identity.user && identity.email) loginByEmail.set(identity.email.toLowerCase(), canonicalLogin(identity.user.login));
+      if (identity.user && identity.email) loginByEmail.set(identity.email.toLowerCase(), normalizeLogin(identity.user.login));
     };
     for (const commit of facts.commits) {
       remember(commit.author);
@@ -62,7 +63,7 @@ export class Authorship {
 
   private note(map: Map<string, string>, user: Actor | null, sha: string): void {
     if (!user) return;
-    const login = canonicalLogin(user.login);
+    const login = normalizeLogin(user.login);
     if (!map.has(login)) map.set(login, sha);
   }
 
@@ -71,7 +72,7 @@ export class Authorship {
       const email = trailerEmail(value);
       if (!email) continue;
       const noreply = NOREPLY.exec(email);
-      const login = noreply ? canonicalLogin(noreply[1]) : loginByEmail.get(email);
+      const login = noreply ? normalizeLogin(noreply[1]) : loginByEmail.get(email);
       if (login && !this.coAuthors.has(login)) {
         this.coAuthors.set(login, `${shortSha(commit.sha)} (Co-authored-by: ${value})`);
       }
@@ -89,7 +90,7 @@ export class Authorship {
   }
 
   private judge(actor: Actor): Disqualification | null {
-    const login = canonicalLogin(actor.login);
+    const login = normalizeLogin(actor.login);
     if (actor.isBot) return { reason: "bot", detail: "bots never approve" };
     const agent = this.agentOf(actor);
     if (agent !== null) return { reason: "agent", detail: `agent identity (${agent})` };
@@ -106,7 +107,7 @@ export class Authorship {
   /** The agent whose account this is, as the detector found it among reviewers and label appliers. */
   private agentOf(actor: Actor): string | null {
     const accounts = this.detection.agentAccounts;
-    const login = canonicalLogin(actor.login);
+    const login = normalizeLogin(actor.login);
     return Object.hasOwn(accounts, login) ? accounts[login] : null;
   }
 }

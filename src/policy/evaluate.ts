@@ -9,6 +9,7 @@ import { detectPullRequest } from "../detect/detect.js";
 import type { Detection } from "../detect/types.js";
 import type { PullRequestFacts } from "../facts.js";
 import { policyAnnotations } from "./annotations.js";
+import { NEW_TIER, pullRequestTier, trustOfAgents } from "./autonomy.js";
 import { judgeApprovals, type ReviewSetting } from "./approvals.js";
 import { Authorship } from "./authorship.js";
 import { createContext, type EvaluationContext } from "./context.js";
@@ -19,9 +20,8 @@ import { judgeOverride } from "./override.js";
 import { judgePolicyChange } from "./policy-change.js";
 import { unreadParts } from "./completeness.js";
 import { judgeConditions } from "./predicates/table.js";
-import { audienceOf, describeAudience, Directory } from "./principals.js";
+import { describeAudience, DirectoryAnswers, ruleAudience } from "./principals.js";
 import { standingReviews } from "./reviews.js";
-import { agentTrust, NEW_TIER, pullRequestTier } from "./tier.js";
 import { verdict } from "./verdict.js";
 
 /**
@@ -48,10 +48,10 @@ export function evaluate(loaded: LoadedPolicy, facts: PullRequestFacts, detectio
 function decide(loaded: LoadedPolicy, facts: PullRequestFacts, detection: Detection, trust: Trust): Decision {
   const policy = loaded.ok ? loaded.policy : null;
   const autonomy = policy?.autonomy ?? null;
-  const agents = agentTrust(detection.agents, trust, autonomy);
+  const agents = trustOfAgents(detection.agents, trust, autonomy);
   const tier = pullRequestTier(agents, autonomy);
   const context = createContext({ facts, detection, tier });
-  const directory = new Directory(facts.directory);
+  const directory = new DirectoryAnswers(facts.directory);
   const setting: ReviewSetting = {
     facts,
     authorship: new Authorship(facts, detection),
@@ -93,7 +93,7 @@ function decide(loaded: LoadedPolicy, facts: PullRequestFacts, detection: Detect
 }
 
 function judgeRule(rule: Rule, context: EvaluationContext, setting: ReviewSetting): RuleResult {
-  const audience = audienceOf(rule.require.from, "write", context.facts.owner);
+  const audience = ruleAudience(rule, context.facts.owner);
   const { applies, why } = judgeConditions(context, rule.when);
   if (!applies) {
     return {

@@ -1,19 +1,14 @@
 /**
- * The check run summary (SPEC §6), one section per part of the decision, in the order a
+ * The check run summary, one section per part of the decision, in the order a
  * reviewer reads it. AI signals come last: they are the longest part and the first cut.
  */
 import type { PolicyError } from "../config/policy.js";
 import type { Signal } from "../detect/types.js";
 import type { Conclusion, Decision, GateResult, IgnoredApproval, IgnoredReason, RuleResult } from "../policy/decision.js";
 import { describeUnread } from "../policy/verdict.js";
-import { capped, code, details, escape, table } from "./markdown.js";
+import { capped, code, CONCLUSION_ICON, details, escape, table } from "./markdown.js";
 
-const ICON: Record<Conclusion, string> = {
-  success: "✅",
-  action_required: "⏳",
-  failure: "❌",
-  in_progress: "🔄",
-};
+const ICON = CONCLUSION_ICON;
 const RULE_ICON: Record<RuleResult["status"], string> = { met: "✅", waiting: "⏳", failed: "❌", "not-applicable": "➖" };
 const GATE_ICON: Record<GateResult["status"], string> = { passed: "✅", pending: "🔄", failed: "❌" };
 const REASON: Record<IgnoredReason, string> = {

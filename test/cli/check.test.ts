@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "@jest/globals";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CheckReport } from "../../src/cli/check-report.js";
+import type { CheckReport } from "../../src/report/local-check.js";
 import { cli, makeRepo, type TestRepo } from "./git-repo.js";
 
 const POLICY = `version: 1

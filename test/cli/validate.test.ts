@@ -10,7 +10,7 @@ rules:
     require:
       approvals: 1
 `;
-/** `rule` on line 2, column 1: an unknown key (SPEC §2.2). */
+/** `rule` on line 2, column 1: an unknown key. */
 const INVALID = `version: 1
 rule: []
 `;

@@ -40,7 +40,7 @@ autonomy:
   tiers: [{name: trusted, min_merged: 10, max_revert_rate: 0.05}]
 `;
 
-describe("where the policy comes from (SPEC §2.1)", () => {
+describe("where the policy comes from", () => {
   it("no file anywhere: the built-in default", () => {
     expect(resolve({})).toEqual({
       ok: true,

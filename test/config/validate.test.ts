@@ -1,15 +1,15 @@
 import { describe, expect, it } from "@jest/globals";
 import { checkPolicyBlob, validatePolicyBlob } from "../../src/config/load.js";
 import { POLICY_MAX_BYTES } from "../../src/config/policy.js";
-import { SPEC_EXAMPLE, SPEC_EXAMPLE_ORG, SPEC_EXAMPLE_QUOTED, SPEC_EXAMPLE_REPO, policyBlob, rendered } from "./fixtures.js";
+import { FULL_EXAMPLE, FULL_EXAMPLE_ORG, FULL_EXAMPLE_QUOTED, FULL_EXAMPLE_REPO, policyBlob, rendered } from "./fixtures.js";
 
 const validate = (text: string | null, role?: "repository" | "organization") =>
   rendered(validatePolicyBlob(policyBlob(text), { role }));
 
 describe("a valid policy file", () => {
   it.each([
-    ["the SPEC example as a repository file", SPEC_EXAMPLE_REPO, "repository"],
-    ["the SPEC example as the organisation default", SPEC_EXAMPLE_ORG, "organization"],
+    ["the full example as a repository file", FULL_EXAMPLE_REPO, "repository"],
+    ["the full example as the organisation default", FULL_EXAMPLE_ORG, "organization"],
     ["only `version: 1`", "version: 1\n", undefined],
     ["`version: 1` with a comment and a document marker", "# policy\n---\nversion: 1\n", undefined],
     ["`label: false`", "version: 1\nlabel: false\n", undefined],
@@ -30,8 +30,8 @@ describe("a valid policy file", () => {
     expect(validate(text, role)).toEqual([]);
   });
 
-  it("the SPEC example holds both `extends` and `enforce`, so it is neither file", () => {
-    expect(validate(SPEC_EXAMPLE_QUOTED)).toEqual([
+  it("the full example holds both `extends` and `enforce`, so it is neither file", () => {
+    expect(validate(FULL_EXAMPLE_QUOTED)).toEqual([
       "3:1 `extends` and `enforce` cannot be in the same file: `extends` belongs in a repository file, `enforce` in the organisation default",
     ]);
   });
@@ -173,9 +173,9 @@ describe("YAML problems carry their line and column", () => {
     expect(validate(text)).toEqual([error]);
   });
 
-  it("the verbatim SPEC example is not YAML: bot logins in a flow list need quotes, and the error says so", () => {
+  it("the verbatim full example is not YAML: bot logins in a flow list need quotes, and the error says so", () => {
     const hint = ' — inside `[...]`, quote values that contain brackets, e.g. "dependabot[bot]"';
-    expect(validate(SPEC_EXAMPLE)).toEqual([22, 37, 58, 78].map((col) => `12:${col} YAML syntax error: Missing , or : between flow sequence items${hint}`));
+    expect(validate(FULL_EXAMPLE)).toEqual([22, 37, 58, 78].map((col) => `12:${col} YAML syntax error: Missing , or : between flow sequence items${hint}`));
   });
 
   it("an unknown YAML tag is a warning", () => {

@@ -41,7 +41,7 @@ describe("a bare word is never a signal", () => {
   });
 });
 
-describe("signals and their strength (SPEC §3 table)", () => {
+describe("signals and their strength", () => {
   it.each([
     ["an agent as commit author", commit("Fix\n", person("Claude", "noreply@anthropic.com")), "commit-author", "claude-code", "agent-written"],
     ["an agent as committer", commit("Fix\n", alice, person("Cursor Agent", "cursoragent@cursor.com")), "committer", "cursor", "agent-written"],

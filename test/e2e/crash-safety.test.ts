@@ -1,5 +1,5 @@
 /**
- * Killing the app in the middle of a burst (issue 4): every merge whose webhook the app
+ * Killing the app in the middle of a burst: every merge whose webhook the app
  * acknowledged (HTTP 200) is in the ledger after a restart, and the SQLite file passes
  * SQLite's own integrity check. Without a Redis queue the app records merges before it answers,
  * because GitHub does not redeliver a webhook it saw acknowledged.
@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import SQLite from "better-sqlite3";
 import { openLedger } from "../../src/ledger/index.js";
-import type { PullRecord } from "../../packages/github-simulator/src/index.js";
+import type { PullRecord } from "@agent-governance/github-simulator";
 import { aiMessage, freshRepo, useSandbox } from "./stage.js";
 
 const sandbox = useSandbox();

@@ -1,16 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { governanceOctokit, RATE_LIMIT_RETRIES } from "../../src/github/octokit.js";
+import { API, useNock } from "./octokit.js";
 
-const API = "https://api.github.com";
-
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => {
-  nock.enableNetConnect();
-  nock.restore();
-  nock.activate();
-});
+useNock();
 
 function client() {
   const Octokit = governanceOctokit({ writeIntervalMs: 0 });

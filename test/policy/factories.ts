@@ -31,7 +31,7 @@ export function rule(overrides: Omit<Partial<Rule>, "when" | "require"> & { when
   };
 }
 
-/** The built-in default (SPEC §2.4) unless told otherwise. */
+/** The built-in default unless told otherwise. */
 export function policy(overrides: Partial<Policy> = {}): Policy {
   return {
     version: 1,

@@ -1,4 +1,4 @@
-/** SPEC §6: the check run is a rendering of the decision within GitHub's limits. */
+/** The check run is a rendering of the decision within GitHub's limits. */
 import { describe, expect, it } from "@jest/globals";
 import type { Annotation, Decision } from "../../src/policy/decision.js";
 import { fitSummary, renderCheckRun, SUMMARY_LIMIT } from "../../src/report/check-run.js";

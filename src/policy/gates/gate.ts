@@ -1,7 +1,7 @@
 import type { EvaluationContext } from "../context.js";
 import type { GateResult } from "../decision.js";
 
-/** A quality gate on AI-assisted PRs (SPEC §4.4): `(context, its config) → result`. */
+/** A quality gate on AI-assisted PRs: `(context, its config) → result`. */
 export type Gate<Config> = (context: EvaluationContext, config: Config) => GateResult;
 
 /** "a, b, c and 4 more" for one-line details; the full list stays in `offenders`. */
