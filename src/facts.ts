@@ -107,13 +107,14 @@ export interface PullRequestFacts {
   commits: CommitFacts[];
   files: ChangedFile[];
   /**
-   * How many commits and changed files GitHub says the PR has (GraphQL `commits.totalCount`,
-   * `changedFiles` and `files.totalCount`, the largest of them), to compare with `commits` and
-   * `files`: GitHub stops listing at 3 000 files (250 commits over REST) and a paged read can end
+   * How many commits, changed files and labels GitHub says the PR has (GraphQL
+   * `commits.totalCount`, `changedFiles` and `files.totalCount`, the largest of them;
+   * `labels.totalCount`), to compare with `commits`, `files` and `labels` (a label that
+   * declares AI help may be the 101st): GitHub stops listing at 3 000 files (250 commits over REST) and a paged read can end
    * early. When a list is shorter than its total, part of the PR was never judged and it cannot
    * pass. Absent where the reader has the whole history itself (local git).
    */
-  totals?: { commits: number; files: number };
+  totals?: { commits: number; files: number; labels?: number };
   reviews: ReviewFacts[];
   /** Check runs and statuses on the head commit, excluding this app's own check. */
   checks: CheckFacts[];

@@ -272,6 +272,7 @@ export function factsFromGraphql(
     totals: {
       commits: Math.max(pr.commits.totalCount ?? 0, pages.commits.length),
       files: Math.max(pr.changedFiles ?? 0, pr.files?.totalCount ?? 0, files.length),
+      labels: pr.labels?.totalCount ?? 0,
     },
     reviews: reviewFacts(pages.reviews),
     checks,

@@ -127,7 +127,7 @@ query PullRequestFacts(
           }
         }
       }
-      labels(first: 100) { nodes { name } }
+      labels(first: 100) { totalCount nodes { name } }
       labelEvents: timelineItems(last: 100, itemTypes: [LABELED_EVENT]) {
         nodes {
           ... on LabeledEvent {
@@ -325,7 +325,8 @@ export interface GqlPullRequest {
       };
     } | null)[] | null;
   };
-  labels: { nodes: ({ name: string } | null)[] | null } | null;
+  /** `totalCount` absent in old fixtures. */
+  labels: { totalCount?: number; nodes: ({ name: string } | null)[] | null } | null;
   labelEvents: {
     nodes: ({ createdAt?: string; label?: { name: string }; actor?: GqlActor | null } | null)[] | null;
   };

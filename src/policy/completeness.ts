@@ -7,10 +7,12 @@
 import type { PullRequestFacts } from "../facts.js";
 import type { Unread } from "./decision.js";
 
-export function unreadParts(facts: Pick<PullRequestFacts, "commits" | "files" | "totals">): Unread[] {
+export function unreadParts(facts: Pick<PullRequestFacts, "commits" | "files" | "labels" | "totals">): Unread[] {
   if (!facts.totals) return [];
   const unread: Unread[] = [];
   if (facts.commits.length < facts.totals.commits) unread.push({ what: "commits", read: facts.commits.length, total: facts.totals.commits });
   if (facts.files.length < facts.totals.files) unread.push({ what: "files", read: facts.files.length, total: facts.totals.files });
+  const labels = facts.totals.labels ?? 0;
+  if (facts.labels.length < labels) unread.push({ what: "labels", read: facts.labels.length, total: labels });
   return unread;
 }

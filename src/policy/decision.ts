@@ -90,7 +90,7 @@ export interface Annotation {
 
 /** A list GitHub did not give in full: `read` of the `total` it says exist. */
 export interface Unread {
-  what: "commits" | "files";
+  what: "commits" | "files" | "labels";
   read: number;
   total: number;
 }

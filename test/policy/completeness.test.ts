@@ -29,6 +29,12 @@ describe("completeness", () => {
     expect(decision.title).toBe("Could not read the whole pull request: GitHub listed 2 of 300 commits");
   });
 
+  it("a pull request with more labels than were read fails (the 101st may declare AI help)", () => {
+    const labels = Array.from({ length: 100 }, (_, i) => ({ name: `area-${i}`, appliedBy: null }));
+    const decision = decide({ facts: humanFacts({ labels, totals: { commits: 1, files: 1, labels: 101 } }) });
+    expect(decision.title).toBe("Could not read the whole pull request: GitHub listed 100 of 101 labels");
+  });
+
   it("without totals (local git reads everything itself) nothing is compared", () => {
     expect(decide({ facts: humanFacts({ files: manyFiles(4000) }) }).conclusion).toBe("success");
   });
