@@ -43,7 +43,7 @@ export interface DecideOptions {
 }
 
 /** Longer than a healthy evaluation's directory reads; far shorter than retries with backoff. */
-export const SLOW_JUDGEMENT_MS = 1_000;
+export const SLOW_JUDGEMENT_MS = 2_000;
 
 export async function decidePullRequest(
   ctx: PipelineContext,
