@@ -68,7 +68,12 @@ async function main(): Promise<void> {
 
   // Probot's own default level is `warn`, which would make a healthy server silent: without
   // LOG_LEVEL the server logs at `info` (start, shutdown, one line per decision).
-  const probot = createProbot({ env: { ...env, LOG_LEVEL: env.LOG_LEVEL || "info" }, overrides: { Octokit: governanceOctokit(settings) } });
+  // No redisConfig: the request budgets share GitHub's limits through Redis themselves
+  // (github/octokit.ts); Probot's own Redis throttling would space reads like writes.
+  const probot = createProbot({
+    env: { ...env, LOG_LEVEL: env.LOG_LEVEL || "info" },
+    overrides: { Octokit: governanceOctokit(settings), redisConfig: undefined },
+  });
   const app = agentGovernance();
   const { port, host, webhookPath: webhooksPath } = settings.server;
   const secret = env.WEBHOOK_SECRET!;

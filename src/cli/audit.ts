@@ -84,7 +84,8 @@ export function renderAudit(records: readonly DecisionRecord[], withRepo: boolea
     policyCell(record),
     rulesCell(record),
     listCell(record.counted.map((approver) => `@${approver.login} (${approver.rule})`)),
-    listCell(record.ignored.map((approver) => `@${approver.login}: ${approver.reason}`)),
+    // Named per rule: "@carol (senior approval): not-in-team" is no contradiction when she counted for another rule.
+    listCell(record.ignored.map((approver) => `@${approver.login} (${approver.rule}): ${approver.reason}`)),
   ]);
   return textTable(header, rows);
 }

@@ -22,7 +22,7 @@ Options:
 Exit codes:
   0  the file is valid
   1  the file is invalid (errors printed on stdout)
-  2  the file cannot be read, or bad usage
+  2  the file cannot be read (missing, a directory, binary), or bad usage
 `,
   options: {},
   maxPositionals: 1,
@@ -35,7 +35,12 @@ Exit codes:
       io.stderr.write(`agent-governance validate: cannot read ${file}: ${readFailure(error)}\n`);
       return EXIT.error;
     }
-    const { errors, warnings } = checkPolicyBlob(policyBlobFromBytes(file, bytes));
+    const blob = policyBlobFromBytes(file, bytes);
+    if (blob.text === null) {
+      io.stderr.write(`agent-governance validate: cannot read ${file}: it is binary, not a text file\n`);
+      return EXIT.error;
+    }
+    const { errors, warnings } = checkPolicyBlob(blob);
     for (const error of errors) io.stdout.write(`${formatPolicyError(error)}\n`);
     for (const warning of warnings) io.stdout.write(`${formatPolicyError({ ...warning, message: `warning: ${warning.message}` })}\n`);
     if (errors.length === 0) {

@@ -12,7 +12,7 @@
  * - Redis trouble degrades to a memo miss (one extra listing request), never to a wrong skip.
  */
 import { randomUUID } from "node:crypto";
-import type { Redis } from "ioredis";
+import type { Cluster, Redis } from "ioredis";
 import type { CheckRunMemoStore, MemoEntry } from "./check-run-writer.js";
 
 const ENTRY_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -29,15 +29,15 @@ export class SharedCheckRunMemo implements CheckRunMemoStore {
 
   /** A memo on its own connection; ioredis is loaded only here, when REDIS_URL is set. */
   static async connect(url: string, namespace: string, onError: (error: unknown) => void): Promise<SharedCheckRunMemo> {
-    const { Redis } = await import("ioredis");
+    const { redisClient } = await import("../queue/redis-connection.js");
     // Fails fast: a Redis that does not answer is a memo miss, not a stuck evaluation.
-    const redis = new Redis(url, { maxRetriesPerRequest: 2, commandTimeout: 5_000, connectionName: "agent-governance" });
+    const redis = redisClient(url, { maxRetriesPerRequest: 2, commandTimeout: 5_000 });
     redis.on("error", onError);
     return new SharedCheckRunMemo(redis, namespace, onError);
   }
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: Redis | Cluster,
     private readonly namespace: string,
     private readonly onError: (error: unknown) => void = () => undefined,
   ) {}

@@ -51,7 +51,7 @@ export async function decidePullRequest(
   target: Pick<PullRequestTarget, "owner" | "repo" | "number" | "pushedBy">,
   options: DecideOptions = {},
 ): Promise<DecidedPullRequest> {
-  const gathered = withPushers(await gatherFacts(octokit, target, { appId: ctx.appId }), [
+  const gathered = withPushers(await gatherFacts(octokit, target, { appId: ctx.appId, headPages: ctx.headPages }), [
     ...(ctx.ledger ? await ctx.ledger.pushersOf(target, target.number) : []),
     ...(target.pushedBy ? [target.pushedBy] : []),
   ]);

@@ -166,7 +166,8 @@ function policySourceSection({ policySource, policyWarnings }: Decision): string
 }
 
 function signalRow(where: string, signal: Signal): string[] {
-  return [where, escape(signal.kind), escape(signal.strength), code(signal.agent), escape(signal.detail)];
+  const confidence = signal.counted ? signal.confidence : `${signal.confidence} (not counted)`;
+  return [where, escape(confidence), code(signal.rule), code(signal.agent), escape(signal.detail)];
 }
 
 function signalsSection({ detection }: Decision): string {
@@ -178,7 +179,7 @@ function signalsSection({ detection }: Decision): string {
   }
   if (rows.length === 0) return `### AI signals\n\nNone in ${detection.commits.length} commits.`;
   const { shown, more } = capped(rows, SIGNAL_ROWS_LIMIT);
-  let body = table(["Where", "Kind", "Strength", "Agent", "Detail"], shown);
+  let body = table(["Where", "Confidence", "Rule", "Agent", "Detail"], shown);
   if (more > 0) body += `\n\n… and ${more} more signals.`;
   if (quiet > 0) body += `\n\n${quiet} of ${detection.commits.length} commits carry no AI signal.`;
   const heading = `${rows.length} signal${rows.length === 1 ? "" : "s"} in ${detection.commits.length - quiet} of ${detection.commits.length} commits`;

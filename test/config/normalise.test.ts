@@ -18,6 +18,9 @@ const BUILT_IN_DETECTION = {
   labels: ["ai-assisted"],
   branches: [],
   not_ai: ["dependabot[bot]", "renovate[bot]", "github-actions[bot]", "pre-commit-ci[bot]"],
+  count: ["declared", "identity", "inferred"],
+  unknown_bots: "report",
+  reviewers: "ai",
 };
 
 describe("the built-in default policy", () => {

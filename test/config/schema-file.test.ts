@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { validatePolicyBlob } from "../../src/config/load.js";
 import { createPolicyAjv } from "../../src/config/schema-check.js";
-import { renderSchemaJson } from "../../src/config/schema.js";
+import { POLICY_SCHEMA_URL, renderSchemaJson } from "../../src/config/schema.js";
 import { FULL_EXAMPLE_ORG, FULL_EXAMPLE_REPO, policyBlob } from "./fixtures.js";
 
 const schemaFile = readFileSync(new URL("../../schema/agent-governance.schema.json", import.meta.url), "utf8");
@@ -11,6 +11,12 @@ const schemaFile = readFileSync(new URL("../../schema/agent-governance.schema.js
 describe("schema/agent-governance.schema.json", () => {
   it("is what scripts/generate-schema.ts generates from src/config/schema.ts", () => {
     expect(schemaFile).toBe(renderSchemaJson());
+  });
+
+  it("names its URL in `$id`, and README tells editors that URL", () => {
+    expect(JSON.parse(schemaFile).$id).toBe(POLICY_SCHEMA_URL);
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    expect(readme).toContain(`# yaml-language-server: $schema=${POLICY_SCHEMA_URL}`);
   });
 
   it("describes every property, so editors show help", () => {

@@ -33,14 +33,21 @@ const start = (env: Record<string, string> = {}) =>
     env: { APP_ID: "4242", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: webhookSecret, PORT: "0", HOST: "127.0.0.1", LOG_FORMAT: "json", GOVERNANCE_DATA_DIR: dataDir, ...env },
   });
 
-describe("without LOG_LEVEL", () => {
-  let app: AppProcess;
+/** One server for the tests of a describe block. */
+function useServer(): () => AppProcess {
+  let app: AppProcess | undefined;
   beforeAll(async () => {
     app = await start();
   });
-  afterAll(() => app.stop());
+  afterAll(() => app?.stop());
+  return () => app!;
+}
+
+describe("without LOG_LEVEL", () => {
+  const server = useServer();
 
   it("logs at info: its start, and its shutdown on SIGTERM", async () => {
+    const app = server();
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
     await app.stop();
     const messages = app.logs.map((line) => line.json?.msg);
@@ -50,13 +57,10 @@ describe("without LOG_LEVEL", () => {
 });
 
 describe("a delivery with a bad signature", () => {
-  let app: AppProcess;
-  beforeAll(async () => {
-    app = await start();
-  });
-  afterAll(() => app.stop());
+  const server = useServer();
 
   it("is refused with 400 and logged as one line with its delivery id, event and reason, never its body", async () => {
+    const app = server();
     const deliveryId = randomUUID();
     const body = JSON.stringify({ action: "opened", pull_request: { title: "HOSTILE-TITLE-3f9a", body: "x".repeat(3000) } });
     const before = app.logs.length;

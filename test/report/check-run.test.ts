@@ -64,8 +64,8 @@ describe("summary content", () => {
     expect(summary).toContain("acme/api/.agent-governance.yml@main (repository)");
   });
 
-  it("lists the AI signals per commit with short SHA, kind, strength and escaped detail", () => {
-    expect(summary).toContain("| <code>9b8e7d6</code> | co-author | assisted | <code>claude-code</code> | Co-Authored-By: Claude &lt;noreply@anthropic.com&gt; |");
+  it("lists the AI signals per commit with short SHA, confidence, rule and escaped detail", () => {
+    expect(summary).toContain("| <code>9b8e7d6</code> | identity | <code>catalogue-identity</code> | <code>claude-code</code> | Co-Authored-By: Claude &lt;noreply@anthropic.com&gt; |");
   });
 
   it("escapes table-breaking characters from the policy", () => {

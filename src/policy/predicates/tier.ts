@@ -1,4 +1,5 @@
-import { listed, type Predicate } from "./predicate.js";
+import { listed } from "../listing.js";
+import type { Predicate } from "./predicate.js";
 
 /** The PR's autonomy tier (the lowest of its agents') is one of these. */
 export const tier: Predicate<string[]> = ({ tier: current }, wanted) => {
