@@ -53,6 +53,13 @@ describe("webhook signatures", () => {
   });
 });
 
+/** The server's output reaches this process through a pipe, after its HTTP answer: wait for the line. */
+async function logged(deliveryId: string): Promise<void> {
+  for (let waited = 0; waited < 5_000 && !sandbox().app.logs.some((line) => line.text.includes(deliveryId)); waited += 20) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 describe("signed payloads the app cannot read", () => {
   it.each([
     ["pull_request", "a null pull_request", (payload: Record<string, unknown>) => ({ ...payload, pull_request: null }), /`pull_request` must be object/],
@@ -66,6 +73,7 @@ describe("signed payloads the app cannot read", () => {
 
     const response = await post(event, JSON.stringify(payload), { deliveryId });
     await sandbox().settle();
+    await logged(deliveryId);
 
     expect(response.status).toBe(400);
     expect(response.body).toMatch(reason);
