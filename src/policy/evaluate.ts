@@ -30,7 +30,7 @@ import { verdict } from "./verdict.js";
  */
 export function detectUnder(
   loaded: LoadedPolicy,
-  facts: Pick<PullRequestFacts, "author" | "commits" | "reviews" | "labels" | "headRef" | "pushers">,
+  facts: Pick<PullRequestFacts, "author" | "commits" | "reviews" | "labels" | "headRef" | "body" | "pushers">,
 ): Detection {
   const { detection, label } = loaded.ok ? loaded.policy : DEFAULT_POLICY;
   return detectPullRequest(facts, detection, label);
