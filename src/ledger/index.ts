@@ -7,6 +7,7 @@ export type {
   Ledger,
   LedgerScope,
   MergeRecord,
+  PullMergeRecord,
   RepoRef,
   RevertRecord,
   TrackRecord,
@@ -17,3 +18,16 @@ export { recordRevertsIn, type RevertingChange } from "./record-revert.js";
 export { parseRevertReferences, pullRequestText, type PullRequestReference, type RevertReferences } from "./reverts.js";
 export { NEW_TIER, agentTrust, computeTrust, lowestTier, nextTierChange, windowStart, type TierOutlook } from "./tiers.js";
 export { trustFor, trustScope } from "./trust.js";
+export type {
+  AgentMerge,
+  AgentSummary,
+  ApprovalWait,
+  AuditFilter,
+  LedgerReads,
+  MergeEvent,
+  ReadableScope,
+  RepositorySummary,
+  RevertEvent,
+  TierChange,
+} from "./queries/reads.js";
+export { scopeOf } from "./queries/scope.js";

@@ -7,6 +7,7 @@
  * Every `record*` is idempotent, because GitHub redelivers webhooks and replicas race.
  */
 import type { PolicySource } from "../config/policy.js";
+import type { LedgerReads } from "./queries/reads.js";
 import type { Conclusion, GateStatus, IgnoredReason, RuleStatus } from "../policy/decision.js";
 
 /** A repository. Owner and name are stored lower-case: GitHub treats them case-insensitively. */
@@ -55,6 +56,8 @@ export interface DecisionRecord extends RepoRef {
   policy: PolicySource;
   conclusion: Conclusion;
   title: string;
+  /** Whether the pull request was AI-assisted (older records: whether it named agents). */
+  aiAssisted: boolean;
   /** Lowest tier of the PR's agents when the decision was taken. */
   tier: string;
   agents: string[];
@@ -65,6 +68,13 @@ export interface DecisionRecord extends RepoRef {
   /** Present when the override label was on the PR, whether or not it was honoured. */
   override: { applied: boolean; by: string | null; detail: string } | null;
   at: Date;
+}
+
+/** A merged pull request, AI-assisted or not: the console's weekly AI-assisted vs human chart. */
+export interface PullMergeRecord extends RepoRef {
+  pr: number;
+  aiAssisted: boolean;
+  mergedAt: Date;
 }
 
 /** An agent's merges in the window, how many of those were later reverted, and its latest revert ever. */
@@ -95,6 +105,8 @@ export interface Ledger {
   recordMerge(merge: MergeRecord): Promise<boolean>;
   /** false when the PR is not a recorded merge, or its revert was already counted: a change counts as reverted once. */
   recordRevert(revert: RevertRecord): Promise<boolean>;
+  /** false when this PR's merge was already recorded. */
+  recordPullMerge(merge: PullMergeRecord): Promise<boolean>;
   /** false when an identical decision (same PR, head SHA, policy, outcome, approvers…) is already stored. */
   recordDecision(decision: DecisionRecord): Promise<boolean>;
   /** The merge whose merge commit or head commit is `sha` (full, or an unambiguous prefix of ≥ 7 hex digits). */
@@ -104,6 +116,8 @@ export interface Ledger {
   trackRecords(scope: LedgerScope, since: Date): Promise<TrackRecord[]>;
   /** Newest first. */
   decisions(query: DecisionQuery): Promise<DecisionRecord[]>;
+  /** The read-only queries behind the web console's pages. */
+  readonly reads: LedgerReads;
   /** true when the store answers a trivial query. Never throws. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

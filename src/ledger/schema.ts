@@ -54,6 +54,17 @@ export interface DecisionsTable {
   /** JSON object or null. */
   override: string | null;
   decided_at: string;
+  /** 1/0; null for decisions recorded before it was kept. Not part of the digest. */
+  ai_assisted: number | null;
+}
+
+/** Every merged pull request, AI-assisted or not (merges holds the AI-assisted ones with their agents). */
+export interface PullMergesTable {
+  owner: string;
+  repo: string;
+  pr_number: number;
+  ai_assisted: number;
+  merged_at: string;
 }
 
 export interface LedgerDatabase {
@@ -61,4 +72,5 @@ export interface LedgerDatabase {
   merge_agents: MergeAgentsTable;
   reverts: RevertsTable;
   decisions: DecisionsTable;
+  pull_merges: PullMergesTable;
 }

@@ -12,10 +12,12 @@ import type {
   Ledger,
   LedgerScope,
   MergeRecord,
+  PullMergeRecord,
   RepoRef,
   RevertRecord,
   TrackRecord,
 } from "./ledger.js";
+import { ledgerReads, type LedgerReads } from "./queries/reads.js";
 import type { DecisionsTable, LedgerDatabase, MergesTable } from "./schema.js";
 
 const MERGE_KEY = ["owner", "repo", "pr_number"] as const;
@@ -24,10 +26,14 @@ const FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 const ABBREVIATED_SHA = /^[0-9a-f]{7,63}$/;
 
 export class SqlLedger implements Ledger {
+  readonly reads: LedgerReads;
+
   constructor(
     private readonly db: Kysely<LedgerDatabase>,
     readonly driver: LedgerDriver,
-  ) {}
+  ) {
+    this.reads = ledgerReads(db);
+  }
 
   async recordMerge(merge: MergeRecord): Promise<boolean> {
     const key = { owner: lower(merge.owner), repo: lower(merge.repo), pr_number: merge.pr };
@@ -77,6 +83,21 @@ export class SqlLedger implements Ledger {
           .where("repo", "=", key.repo)
           .where("pr_number", "=", key.pr_number),
       )
+      .onConflict((oc) => oc.columns(MERGE_KEY).doNothing())
+      .executeTakeFirst();
+    return inserted(result.numInsertedOrUpdatedRows);
+  }
+
+  async recordPullMerge(merge: PullMergeRecord): Promise<boolean> {
+    const result = await this.db
+      .insertInto("pull_merges")
+      .values({
+        owner: lower(merge.owner),
+        repo: lower(merge.repo),
+        pr_number: merge.pr,
+        ai_assisted: merge.aiAssisted ? 1 : 0,
+        merged_at: merge.mergedAt.toISOString(),
+      })
       .onConflict((oc) => oc.columns(MERGE_KEY).doNothing())
       .executeTakeFirst();
     return inserted(result.numInsertedOrUpdatedRows);
@@ -230,11 +251,12 @@ function decisionRow(d: DecisionRecord): DecisionsTable {
     override: d.override === null ? null : JSON.stringify(d.override),
   };
   // Everything but the time: the same evaluation seen again (a redelivery, a re-run) is one row.
+  // ai_assisted follows from the same facts, and stays out so older rows still match.
   const digest = createHash("sha256").update(JSON.stringify(Object.values(content))).digest("hex");
-  return { ...content, digest, decided_at: d.at.toISOString() };
+  return { ...content, digest, decided_at: d.at.toISOString(), ai_assisted: d.aiAssisted ? 1 : 0 };
 }
 
-function decisionFromRow(row: Selectable<DecisionsTable>): DecisionRecord {
+export function decisionFromRow(row: Selectable<DecisionsTable>): DecisionRecord {
   return {
     owner: row.owner,
     repo: row.repo,
@@ -247,6 +269,7 @@ function decisionFromRow(row: Selectable<DecisionsTable>): DecisionRecord {
     },
     conclusion: row.conclusion as DecisionRecord["conclusion"],
     title: row.title,
+    aiAssisted: row.ai_assisted === null ? row.agents !== "[]" : row.ai_assisted === 1,
     tier: row.tier,
     agents: JSON.parse(row.agents) as DecisionRecord["agents"],
     rules: JSON.parse(row.rules) as DecisionRecord["rules"],

@@ -33,6 +33,7 @@ export async function recordMergedPullRequest(
   // An invalid policy must not hide an agent's merge from its track record: detect with defaults.
   const policy = loaded.ok ? loaded.policy : DEFAULT_POLICY;
   const detection = detectPullRequest(gathered.facts, policy.detection, policy.label);
+  await ledger.recordPullMerge({ ...repo, pr: target.number, aiAssisted: detection.aiAssisted, mergedAt: merged.mergedAt });
   if (detection.aiAssisted) {
     const inserted = await ledger.recordMerge({
       ...repo,

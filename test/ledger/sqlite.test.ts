@@ -5,6 +5,7 @@ import { join } from "node:path";
 import SQLite from "better-sqlite3";
 import { ledgerOptionsFromEnv, openLedger } from "../../src/ledger/open.js";
 import { ledgerContract } from "./ledger-contract.js";
+import { ledgerReadsContract } from "./reads-contract.js";
 
 const root = mkdtempSync(join(tmpdir(), "ledger-test-"));
 let stores = 0;
@@ -12,6 +13,10 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe("SQLite ledger", () => {
   ledgerContract(async () => {
+    const dataDir = join(root, `store-${++stores}`);
+    return { open: () => openLedger({ dataDir }) };
+  });
+  ledgerReadsContract(async () => {
     const dataDir = join(root, `store-${++stores}`);
     return { open: () => openLedger({ dataDir }) };
   });

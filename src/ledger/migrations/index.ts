@@ -5,9 +5,11 @@
  */
 import type { Migration, MigrationProvider } from "kysely";
 import * as initial from "./0001-initial.js";
+import * as consolePages from "./0002-console.js";
 
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001-initial": initial,
+  "0002-console": consolePages,
 };
 
 export const migrationProvider: MigrationProvider = {

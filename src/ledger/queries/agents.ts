@@ -1,0 +1,134 @@
+/** Agents' track records in readable repositories: the organisation page's table and the agent page. */
+import type { Kysely } from "kysely";
+import type { LedgerDatabase } from "../schema.js";
+import type { ReadableScope } from "./scope.js";
+
+export interface AgentSummary {
+  agent: string;
+  merged: number;
+  reverted: number;
+  lastMergedAt: Date | null;
+  /** The tier the agent's latest decision gave its pull request (lowest of its agents). */
+  latestTier: string | null;
+}
+
+export interface AgentMerge {
+  repo: string;
+  pr: number;
+  mergedAt: Date;
+  revert: { at: Date; commitSha: string | null; pr: number | null } | null;
+}
+
+export interface TierChange {
+  at: Date;
+  tier: string;
+  repo: string;
+  pr: number;
+}
+
+/** The JSON text of an agents list contains `"agent"` (logins and catalogue ids hold no LIKE wildcard). */
+export function containsAgent(agent: string): string {
+  return `%${JSON.stringify(agent)}%`;
+}
+
+export async function agentSummaries(db: Kysely<LedgerDatabase>, scope: ReadableScope, since: Date): Promise<AgentSummary[]> {
+  if (scope.repos.length === 0) return [];
+  const from = since.toISOString();
+  const rows = await db
+    .selectFrom("merge_agents as a")
+    .innerJoin("merges as m", (join) =>
+      join.onRef("m.owner", "=", "a.owner").onRef("m.repo", "=", "a.repo").onRef("m.pr_number", "=", "a.pr_number"),
+    )
+    .leftJoin("reverts as r", (join) =>
+      join.onRef("r.owner", "=", "a.owner").onRef("r.repo", "=", "a.repo").onRef("r.pr_number", "=", "a.pr_number"),
+    )
+    .select((eb) => [
+      "a.agent",
+      eb.fn.countAll<number | string>().as("merged"),
+      eb.fn.count<number | string>("r.pr_number").as("reverted"),
+      eb.fn.max("m.merged_at").as("last_merged_at"),
+    ])
+    .where("a.owner", "=", scope.owner)
+    .where("a.repo", "in", scope.repos)
+    .where("m.merged_at", ">=", from)
+    .groupBy("a.agent")
+    .orderBy("a.agent")
+    .execute();
+  return Promise.all(
+    rows.map(async (row) => ({
+      agent: row.agent,
+      merged: Number(row.merged),
+      reverted: Number(row.reverted),
+      lastMergedAt: row.last_merged_at === null ? null : new Date(row.last_merged_at),
+      latestTier: (await latestTier(db, scope, row.agent)) ?? null,
+    })),
+  );
+}
+
+async function latestTier(db: Kysely<LedgerDatabase>, scope: ReadableScope, agent: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("decisions")
+    .select("tier")
+    .where("owner", "=", scope.owner)
+    .where("repo", "in", scope.repos)
+    .where("agents", "like", containsAgent(agent))
+    .orderBy("decided_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.tier;
+}
+
+/** Newest first, every merge ever recorded for the agent, with its revert. */
+export async function agentMerges(db: Kysely<LedgerDatabase>, scope: ReadableScope, agent: string, limit = 500): Promise<AgentMerge[]> {
+  if (scope.repos.length === 0) return [];
+  const rows = await db
+    .selectFrom("merge_agents as a")
+    .innerJoin("merges as m", (join) =>
+      join.onRef("m.owner", "=", "a.owner").onRef("m.repo", "=", "a.repo").onRef("m.pr_number", "=", "a.pr_number"),
+    )
+    .leftJoin("reverts as r", (join) =>
+      join.onRef("r.owner", "=", "a.owner").onRef("r.repo", "=", "a.repo").onRef("r.pr_number", "=", "a.pr_number"),
+    )
+    .select(["m.repo", "m.pr_number", "m.merged_at", "r.reverted_at", "r.revert_commit_sha", "r.revert_pr_number"])
+    .where("a.owner", "=", scope.owner)
+    .where("a.repo", "in", scope.repos)
+    .where("a.agent", "=", agent)
+    .orderBy("m.merged_at", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    repo: row.repo,
+    pr: Number(row.pr_number),
+    mergedAt: new Date(row.merged_at),
+    revert:
+      row.reverted_at === null
+        ? null
+        : {
+            at: new Date(row.reverted_at),
+            commitSha: row.revert_commit_sha,
+            pr: row.revert_pr_number === null ? null : Number(row.revert_pr_number),
+          },
+  }));
+}
+
+/** Each change of the tier the agent's pull requests were judged at, oldest first. */
+export async function agentTierHistory(db: Kysely<LedgerDatabase>, scope: ReadableScope, agent: string, since: Date): Promise<TierChange[]> {
+  if (scope.repos.length === 0) return [];
+  const rows = await db
+    .selectFrom("decisions")
+    .select(["decided_at", "tier", "repo", "pr_number", "agents"])
+    .where("owner", "=", scope.owner)
+    .where("repo", "in", scope.repos)
+    .where("decided_at", ">=", since.toISOString())
+    .where("agents", "like", containsAgent(agent))
+    .orderBy("decided_at")
+    .execute();
+  const changes: TierChange[] = [];
+  for (const row of rows) {
+    // LIKE is a pre-filter; the agent must really be in the list.
+    if (!(JSON.parse(row.agents) as string[]).includes(agent)) continue;
+    if (changes.at(-1)?.tier === row.tier) continue;
+    changes.push({ at: new Date(row.decided_at), tier: row.tier, repo: row.repo, pr: Number(row.pr_number) });
+  }
+  return changes;
+}
