@@ -20,7 +20,7 @@ const schemas: string[] = [];
 afterAll(async () => {
   for (const schema of schemas) await admin.query(`drop schema if exists ${schema} cascade`);
   await admin.end();
-});
+}, 30_000);
 
 /** A URL whose connections see only a new, empty schema. */
 async function freshSchemaUrl(): Promise<{ url: string; schema: string }> {

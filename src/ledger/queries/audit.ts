@@ -36,7 +36,8 @@ export async function auditDecisions(db: Kysely<LedgerDatabase>, scope: Readable
   if (filter.until !== undefined) query = query.where("decided_at", "<", filter.until.toISOString());
   if (filter.agent !== undefined) query = query.where("agents", "like", containsAgent(filter.agent));
   if (filter.approver !== undefined) {
-    query = query.where("counted", "like", `%"login":${JSON.stringify(filter.approver)}%`);
+    // Logins are case-insensitive; LIKE is not in PostgreSQL.
+    query = query.where((eb) => eb(eb.fn("lower", ["counted"]), "like", `%"login":${JSON.stringify(filter.approver!.toLowerCase())}%`));
   }
   const records = (await query.execute()).map(decisionFromRow);
   // LIKE is a pre-filter on JSON text: keep only exact matches (logins are case-insensitive).
