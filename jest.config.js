@@ -10,7 +10,7 @@ const base = {
 };
 export default {
   projects: [
-    { ...base, displayName: "unit", testMatch: ["<rootDir>/test/**/*.test.ts"], testPathIgnorePatterns: ["/test/e2e/", "/test/services/"] },
+    { ...base, displayName: "unit", testMatch: ["<rootDir>/test/**/*.test.ts", "<rootDir>/packages/*/test/**/*.test.ts"], testPathIgnorePatterns: ["/test/e2e/", "/test/services/"] },
     { ...base, displayName: "e2e", testMatch: ["<rootDir>/test/e2e/**/*.test.ts"] },
     { ...base, displayName: "services", testMatch: ["<rootDir>/test/services/**/*.test.ts"] },
   ],

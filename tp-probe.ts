@@ -1,4 +1,4 @@
-import { startSandbox } from "./src/demo/sandbox.js";
+import { startSandbox } from "./tools/sandbox/sandbox.js";
 import { openPullRequests, loadServer } from "./bench/throughput.js";
 const prof = process.argv[2] === "prof";
 const s = await startSandbox({ launcher: "node", recordBodies: false, nodeArgs: prof ? ["--cpu-prof", "--cpu-prof-dir=/tmp/sprof"] : [] });

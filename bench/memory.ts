@@ -3,7 +3,7 @@
  * the server started exactly as `npm run bench` starts it, its idle VmHWM, then its peak
  * VmHWM after the 1- and 32-at-a-time loads. Quicker than the whole bench when tuning memory.
  */
-import { startSandbox } from "../src/demo/sandbox.js";
+import { startSandbox } from "../tools/sandbox/sandbox.js";
 import { mib } from "./stats.js";
 import { loadServer, openPullRequests } from "./throughput.js";
 

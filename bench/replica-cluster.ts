@@ -7,9 +7,9 @@
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import pg from "pg";
-import { startAppProcess, type AppProcess, type LogLine } from "../src/demo/app-process.js";
-import { startSimulator, type Simulator } from "../src/simulator/index.js";
-import { deliverWebhook, type DeliveryResult } from "../src/simulator/webhooks/delivery.js";
+import { startAppProcess, type AppProcess, type LogLine } from "../tools/sandbox/app-process.js";
+import { startSimulator, type Simulator } from "../packages/github-simulator/src/index.js";
+import { deliverWebhook, type DeliveryResult } from "../packages/github-simulator/src/webhooks/delivery.js";
 
 export interface ClusterOptions {
   replicas: number;

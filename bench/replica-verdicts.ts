@@ -7,12 +7,12 @@
 import { createAppAuth } from "@octokit/auth-app";
 import { Octokit } from "@octokit/rest";
 import { pino } from "pino";
-import { governanceRuns, verdictOf } from "../src/demo/verdict.js";
+import { governanceRuns, verdictOf } from "../tools/sandbox/verdict.js";
 import { createMetrics } from "../src/observability/metrics.js";
 import { createPipelineContext } from "../src/pipeline/context.js";
 import { decidePullRequest } from "../src/pipeline/decide-pull-request.js";
 import { renderCheckRun } from "../src/report/check-run.js";
-import type { PullRecord } from "../src/simulator/index.js";
+import type { PullRecord } from "../packages/github-simulator/src/index.js";
 import type { Cluster } from "./replica-cluster.js";
 
 export interface Shown {

@@ -12,7 +12,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { projectRoot } from "../src/demo/app-process.js";
+import { projectRoot } from "../tools/sandbox/app-process.js";
 import { startCluster } from "./replica-cluster.js";
 import { claimsBroken, runReplicaLoad, type LoadOptions, type LoadReport } from "./replica-load.js";
 

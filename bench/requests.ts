@@ -4,8 +4,8 @@
  * evaluates: a fresh PR, steady-state re-evaluations (a second push, a review, an event that
  * changes nothing), and how the count grows with the size of the PR.
  */
-import type { Sandbox } from "../src/demo/sandbox.js";
-import type { CommitSpec, FileSpec, PullRecord, RecordedRequest } from "../src/simulator/index.js";
+import type { Sandbox } from "../tools/sandbox/sandbox.js";
+import type { CommitSpec, FileSpec, PullRecord, RecordedRequest } from "../packages/github-simulator/src/index.js";
 
 const SENIOR_POLICY = `version: 1
 rules:

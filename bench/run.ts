@@ -12,8 +12,8 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { projectRoot } from "../src/demo/app-process.js";
-import { startSandbox, type Sandbox } from "../src/demo/sandbox.js";
+import { projectRoot } from "../tools/sandbox/app-process.js";
+import { startSandbox, type Sandbox } from "../tools/sandbox/sandbox.js";
 import { benchEngine } from "./engine.js";
 import { describeMachine } from "./machine.js";
 import { benchRequests } from "./requests.js";

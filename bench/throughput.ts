@@ -9,8 +9,8 @@
  */
 import { Agent, request } from "node:http";
 import { performance } from "node:perf_hooks";
-import type { Sandbox } from "../src/demo/sandbox.js";
-import { signWebhook, type PullRecord } from "../src/simulator/index.js";
+import type { Sandbox } from "../tools/sandbox/sandbox.js";
+import { signWebhook, type PullRecord } from "../packages/github-simulator/src/index.js";
 import { distribution, type Distribution } from "./stats.js";
 
 const CLAUDE = "Co-Authored-By: Claude <noreply@anthropic.com>";

@@ -1,6 +1,6 @@
 /** The demo's reading of a check run summary: the lines that explain the verdict, as plain text. */
 import { describe, expect, it } from "@jest/globals";
-import { explain, plain } from "../../src/demo/explanation.js";
+import { explain, plain } from "../../tools/demo/explanation.js";
 
 const SUMMARY = `## ⏳ Waiting for 1 approval from @acme/senior-engineers
 

@@ -5,9 +5,9 @@
  * changes makes it `new` again.
  */
 import { expect } from "@jest/globals";
-import type { Sandbox } from "../../src/demo/sandbox.js";
-import { verdictOf } from "../../src/demo/verdict.js";
-import type { CommitRecord, PullRecord } from "../../src/simulator/index.js";
+import type { Sandbox } from "../../tools/sandbox/sandbox.js";
+import { verdictOf } from "../../tools/sandbox/verdict.js";
+import type { CommitRecord, PullRecord } from "../../packages/github-simulator/src/index.js";
 import { aiMessage, freshRepo } from "./stage.js";
 
 export const AUTONOMY_POLICY = `version: 1

@@ -4,9 +4,9 @@
  * head's verdict — an approval of the old head never passes the new one.
  */
 import { afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import { postWebhook } from "../../src/demo/raw-delivery.js";
-import { governanceRuns, verdictOf } from "../../src/demo/verdict.js";
-import type { PullRecord } from "../../src/simulator/index.js";
+import { postWebhook } from "../../tools/sandbox/raw-delivery.js";
+import { governanceRuns, verdictOf } from "../../tools/sandbox/verdict.js";
+import type { PullRecord } from "../../packages/github-simulator/src/index.js";
 import { aiMessage, freshRepo, useSandbox } from "./stage.js";
 
 const sandbox = useSandbox();

@@ -5,8 +5,8 @@
  * commit author, a co-author or a bot do not.
  */
 import { beforeAll, describe, expect, it } from "@jest/globals";
-import { verdictOf } from "../../src/demo/verdict.js";
-import type { PullRecord } from "../../src/simulator/index.js";
+import { verdictOf } from "../../tools/sandbox/verdict.js";
+import type { PullRecord } from "../../packages/github-simulator/src/index.js";
 import { CLAUDE_CO_AUTHOR, aiMessage, freshRepo, useSandbox } from "./stage.js";
 
 const sandbox = useSandbox();

@@ -3,8 +3,8 @@
  * a dependabot PR and a human commit that merely mentions Copilot are not.
  */
 import { beforeAll, describe, expect, it } from "@jest/globals";
-import { verdictOf } from "../../src/demo/verdict.js";
-import type { CommitSpec } from "../../src/simulator/index.js";
+import { verdictOf } from "../../tools/sandbox/verdict.js";
+import type { CommitSpec } from "../../packages/github-simulator/src/index.js";
 import { freshRepo, useSandbox } from "./stage.js";
 
 const sandbox = useSandbox();

@@ -4,8 +4,8 @@
  * persists leaves a blocking check that says why — never success.
  */
 import { afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import { verdictOf } from "../../src/demo/verdict.js";
-import type { PullRecord } from "../../src/simulator/index.js";
+import { verdictOf } from "../../tools/sandbox/verdict.js";
+import type { PullRecord } from "../../packages/github-simulator/src/index.js";
 import { aiMessage, freshRepo, useSandbox } from "./stage.js";
 
 const sandbox = useSandbox();

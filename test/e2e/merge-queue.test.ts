@@ -5,8 +5,8 @@
  * heads, otherwise a failure that names the PR holding the group back.
  */
 import { beforeAll, describe, expect, it } from "@jest/globals";
-import { governanceRuns } from "../../src/demo/verdict.js";
-import type { CheckRunRecord, PullRecord } from "../../src/simulator/index.js";
+import { governanceRuns } from "../../tools/sandbox/verdict.js";
+import type { CheckRunRecord, PullRecord } from "../../packages/github-simulator/src/index.js";
 import { aiMessage, freshRepo, useSandbox } from "./stage.js";
 
 const POLICY = "version: 1\nrules:\n  - name: one approval\n    require:\n      approvals: 1\n";

@@ -5,8 +5,8 @@
  * serving other events.
  */
 import { beforeAll, describe, expect, it } from "@jest/globals";
-import { verdictOf } from "../../src/demo/verdict.js";
-import type { PullRecord } from "../../src/simulator/index.js";
+import { verdictOf } from "../../tools/sandbox/verdict.js";
+import type { PullRecord } from "../../packages/github-simulator/src/index.js";
 import { aiMessage, freshRepo, useSandbox } from "./stage.js";
 
 const BASE_POLICY = "version: 1\nrules:\n  - name: senior approval\n    require:\n      approvals: 1\n";

@@ -4,8 +4,8 @@
  * the webhook path, a clear refusal to start without configuration, and a graceful stop.
  */
 import { beforeAll, describe, expect, it } from "@jest/globals";
-import { startAppProcess } from "../../src/demo/app-process.js";
-import { verdictOf } from "../../src/demo/verdict.js";
+import { startAppProcess } from "../../tools/sandbox/app-process.js";
+import { verdictOf } from "../../tools/sandbox/verdict.js";
 import { aiMessage, freshRepo, useSandbox } from "./stage.js";
 
 const sandbox = useSandbox();

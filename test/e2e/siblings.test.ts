@@ -6,8 +6,8 @@
  * whichever of the two was evaluated last.
  */
 import { beforeAll, describe, expect, it } from "@jest/globals";
-import { verdictOf } from "../../src/demo/verdict.js";
-import type { PullRecord } from "../../src/simulator/index.js";
+import { verdictOf } from "../../tools/sandbox/verdict.js";
+import type { PullRecord } from "../../packages/github-simulator/src/index.js";
 import { aiMessage, freshRepo, useSandbox } from "./stage.js";
 
 const policy = (approvals: number) => `version: 1\nrules:\n  - name: review\n    require:\n      approvals: ${approvals}\n`;

@@ -4,7 +4,7 @@
  * never see each other's pull requests.
  */
 import { afterAll, beforeAll, jest } from "@jest/globals";
-import { startSandbox, type Sandbox, type SandboxOptions } from "../../src/demo/sandbox.js";
+import { startSandbox, type Sandbox, type SandboxOptions } from "../../tools/sandbox/sandbox.js";
 
 export const CLAUDE_CO_AUTHOR = "Co-Authored-By: Claude <noreply@anthropic.com>";
 

@@ -5,8 +5,8 @@
  * arrives, although the app caches team rosters for a minute.
  */
 import { beforeAll, describe, expect, it } from "@jest/globals";
-import { verdictOf } from "../../src/demo/verdict.js";
-import type { PullRecord } from "../../src/simulator/index.js";
+import { verdictOf } from "../../tools/sandbox/verdict.js";
+import type { PullRecord } from "../../packages/github-simulator/src/index.js";
 import { aiMessage, freshRepo, useSandbox } from "./stage.js";
 
 const policy = (approvals: number, team?: string) =>

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { startSandbox, type Sandbox } from "../../src/demo/sandbox.js";
+import { startSandbox, type Sandbox } from "../../tools/sandbox/sandbox.js";
 import { AutonomyStory } from "../e2e/autonomy-story.js";
 
 const SERVER = process.env.LEDGER_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it, jest } from "@jest/globals";
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
-import { startSandbox, type Sandbox } from "../../src/demo/sandbox.js";
+import { startSandbox, type Sandbox } from "../../tools/sandbox/sandbox.js";
 
 jest.setTimeout(60_000);
 

@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import type { AppProcess } from "../../src/demo/app-process.js";
-import { postWebhook } from "../../src/demo/raw-delivery.js";
-import { startSandbox, type Sandbox } from "../../src/demo/sandbox.js";
+import type { AppProcess } from "../../tools/sandbox/app-process.js";
+import { postWebhook } from "../../tools/sandbox/raw-delivery.js";
+import { startSandbox, type Sandbox } from "../../tools/sandbox/sandbox.js";
 import { openLedger } from "../../src/ledger/index.js";
 import { aiMessage } from "../e2e/stage.js";
 

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { verify } from "@octokit/webhooks-methods";
-import type { PullRecord, WebhookSubject } from "../../src/simulator/index.js";
+import type { PullRecord, WebhookSubject } from "../src/index.js";
 import { APP_ID, WEBHOOK_SECRET, startFixture, type Fixture } from "./fixture.js";
 import { describeErrors, webhookValidator } from "./openapi.js";
 

@@ -1,6 +1,6 @@
 /**
  * GitHub's REST JSON for the world's records: field names and shapes as in GitHub's OpenAPI
- * description (test/simulator checks them against it). Webhook payloads reuse these.
+ * description (the package's tests check them against it). Webhook payloads reuse these.
  */
 import { blobSha, readFile } from "../world/git.js";
 import type {

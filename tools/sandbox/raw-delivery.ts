@@ -3,7 +3,7 @@
  * send — the same delivery twice, a forged signature, a body that is not JSON.
  */
 import { randomUUID } from "node:crypto";
-import { signWebhook } from "../simulator/index.js";
+import { signWebhook } from "../../packages/github-simulator/src/index.js";
 
 export interface RawDelivery {
   event: string;

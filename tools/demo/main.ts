@@ -7,10 +7,10 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { STATE_PATH } from "../simulator/index.js";
+import { STATE_PATH } from "../../packages/github-simulator/src/index.js";
 import { CHECKOUT, CHECKOUT_POLICY, PAYMENTS, PAYMENTS_POLICY, PEOPLE, setUpCast } from "./cast.js";
 import { Narrator } from "./narrator.js";
-import { startSandbox, type Sandbox } from "./sandbox.js";
+import { startSandbox, type Sandbox } from "../sandbox/sandbox.js";
 import { Stage } from "./stage.js";
 import { STORIES } from "./stories/index.js";
 

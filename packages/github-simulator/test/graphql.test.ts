@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import type { PullRecord } from "../../src/simulator/index.js";
+import type { PullRecord } from "../src/index.js";
 import { startFixture, type Fixture } from "./fixture.js";
 
 let f: Fixture;

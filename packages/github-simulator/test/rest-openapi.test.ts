@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { restRoutes, type PullRecord } from "../../src/simulator/index.js";
+import { restRoutes, type PullRecord } from "../src/index.js";
 import { appJwt, startFixture, type Fixture } from "./fixture.js";
 import { componentValidator, describeErrors, openapi, responseValidator } from "./openapi.js";
 

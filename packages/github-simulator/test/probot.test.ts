@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { pino } from "pino";
 import { Probot, createNodeMiddleware, type ApplicationFunction } from "probot";
-import type { PullRecord } from "../../src/simulator/index.js";
+import type { PullRecord } from "../src/index.js";
 import { APP_ID, PRIVATE_KEY, WEBHOOK_SECRET, startFixture, type Fixture } from "./fixture.js";
 
 let f: Fixture;

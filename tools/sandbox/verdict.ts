@@ -2,8 +2,8 @@
  * What the app reported on a pull request, read from the simulator's world: the
  * `agent-governance` check run on the current head commit, as a reviewer would see it.
  */
-import { CHECK_NAME } from "../github/check-name.js";
-import type { CheckRunRecord, PullRef, World } from "../simulator/index.js";
+import { CHECK_NAME } from "../../src/github/check-name.js";
+import type { CheckRunRecord, PullRef, World } from "../../packages/github-simulator/src/index.js";
 
 export interface Verdict {
   headSha: string;

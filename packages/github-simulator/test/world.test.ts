@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { SimulatorError, World } from "../../src/simulator/index.js";
+import { SimulatorError, World } from "../src/index.js";
 
 function scenario(): World {
   const world = new World({ appId: 7 });

@@ -1,6 +1,6 @@
 /** A running simulator with a small organisation, for the simulator's own tests. */
 import { createSign, generateKeyPairSync } from "node:crypto";
-import { startSimulator, type Simulator } from "../../src/simulator/index.js";
+import { startSimulator, type Simulator } from "../src/index.js";
 
 export const APP_ID = 4242;
 export const WEBHOOK_SECRET = "simulator-test-secret";

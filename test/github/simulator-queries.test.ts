@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { GRAPHQL_DOCUMENTS } from "../../src/github/facts-query.js";
 import { groupEntries, MERGE_QUEUE_QUERY } from "../../src/github/merge-queue.js";
-import type { PullRecord } from "../../src/simulator/index.js";
-import { startFixture, type Fixture } from "./fixture.js";
+import type { PullRecord } from "../../packages/github-simulator/src/index.js";
+import { startFixture, type Fixture } from "../../packages/github-simulator/test/fixture.js";
 
 let f: Fixture;
 let pr: PullRecord;

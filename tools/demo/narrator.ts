@@ -3,7 +3,7 @@
  * and the check run's verdict with the lines that explain it. Colour only on a terminal
  * (and never with NO_COLOR).
  */
-import type { Verdict } from "./verdict.js";
+import type { Verdict } from "../sandbox/verdict.js";
 import { explain, type ExplanationLine } from "./explanation.js";
 
 const WIDTH = 78;

@@ -8,7 +8,7 @@ import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startSimulator, type DeliveryInput, type DeliveryResult, type Simulator, type World } from "../simulator/index.js";
+import { startSimulator, type DeliveryInput, type DeliveryResult, type Simulator, type World } from "../../packages/github-simulator/src/index.js";
 import { startAppProcess, type AppProcess, type Launcher, type LogLine } from "./app-process.js";
 
 export interface SandboxOptions {

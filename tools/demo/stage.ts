@@ -3,10 +3,10 @@
  * the few moves every story makes — send a webhook, show the verdict, check it is the one the
  * story expects (a demo that shows a wrong verdict exits 1, so it doubles as a smoke test).
  */
-import type { DeliveryInput, PullRecord, World } from "../simulator/index.js";
+import type { DeliveryInput, PullRecord, World } from "../../packages/github-simulator/src/index.js";
 import type { Narrator } from "./narrator.js";
-import type { Sandbox } from "./sandbox.js";
-import { verdictOf, type Verdict } from "./verdict.js";
+import type { Sandbox } from "../sandbox/sandbox.js";
+import { verdictOf, type Verdict } from "../sandbox/verdict.js";
 import type { ExplanationLine } from "./explanation.js";
 
 export class Stage {
