@@ -16,6 +16,7 @@ import { SharedCheckRunMemo } from "./github/shared-check-run-memo.js";
 import { ledgerOptionsFromEnv, openLedger, type Ledger } from "./ledger/index.js";
 import { githubRequestCounter } from "./observability/github-requests.js";
 import { createMetrics, type Metrics } from "./observability/metrics.js";
+import { mountConsole } from "./console/mount.js";
 import { createPipelineContext, type PipelineContext } from "./pipeline/context.js";
 import { runJob, workOf, type Job, type RepositoryRef } from "./pipeline/jobs.js";
 import { openWorkQueue, queueSettingsFromEnv } from "./queue/open-queue.js";
@@ -362,6 +363,15 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
     };
     try {
       addHandler(endpoints);
+      mountConsole({
+        env: process.env,
+        pipeline,
+        appClient: () => app.auth(),
+        installationClient: (installationId) => app.auth(installationId),
+        enqueue: (target) => enqueue(target),
+        addHandler,
+        log: app.log,
+      });
     } catch (error) {
       // `probot.load(app)` without a server (Probot's testing pattern) has nowhere to serve
       // them; webhooks still work, so this is not a reason to fail loading.
