@@ -109,7 +109,8 @@ export function consoleHandler(deps: ConsoleDeps): Handler {
       const state = randomBytes(18).toString("base64url");
       const next = localPath(url.searchParams.get("next"));
       const cookie = signIns.seal({ state, next, expiresAt: now + SIGN_IN_MINUTES * 60_000 } satisfies SignIn);
-      redirect(res, authorizeUrl(oauth, redirectUri, state), [setCookie(SIGN_IN_COOKIE, cookie, { secure, maxAgeSeconds: SIGN_IN_MINUTES * 60 })]);
+      const hint = url.searchParams.get("login") ?? "";
+      redirect(res, authorizeUrl(oauth, redirectUri, state, /^[a-z\d](?:[a-z\d-]{0,38})$/i.test(hint) ? hint : undefined), [setCookie(SIGN_IN_COOKIE, cookie, { secure, maxAgeSeconds: SIGN_IN_MINUTES * 60 })]);
       return true;
     }
     if (method === "GET" && path === CALLBACK_PATH) {

@@ -11,12 +11,14 @@ export interface OAuthClient {
   urls: GitHubUrls;
 }
 
-export function authorizeUrl(client: OAuthClient, redirectUri: string, state: string): string {
+/** `login` suggests the account to sign in with (GitHub's own hint parameter). */
+export function authorizeUrl(client: OAuthClient, redirectUri: string, state: string, login?: string): string {
   const url = new URL("/login/oauth/authorize", client.urls.web);
   url.searchParams.set("client_id", client.clientId);
   url.searchParams.set("redirect_uri", redirectUri);
   url.searchParams.set("state", state);
   url.searchParams.set("allow_signup", "false");
+  if (login) url.searchParams.set("login", login);
   return url.toString();
 }
 
