@@ -12,14 +12,16 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
+# The lockfile names the GitHub simulator workspace, so `npm ci` needs its manifest; the
+# simulator's code stays out of the build context (.dockerignore) and its dependencies are
+# all development ones.
+COPY packages/github-simulator/package.json ./packages/github-simulator/
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-# The server needs src/ only (tsconfig.build.json also compiles bench/ and scripts/, which
-# reach into test/): compile just src/, to the same dist/src/ layout.
-RUN printf '{ "extends": "./tsconfig.build.json", "include": ["src/**/*.ts", "src/**/*.json"] }\n' > tsconfig.image.json \
- && npx tsc -p tsconfig.image.json \
- && npm prune --omit=dev --no-audit --no-fund \
+# --workspaces=false also drops the link to the simulator workspace from node_modules.
+RUN npx tsc -p tsconfig.build.json \
+ && npm prune --omit=dev --workspaces=false --no-audit --no-fund \
  && npm cache clean --force
 
 # ---- runtime: production dependencies and compiled code, run as the unprivileged `node` user ----

@@ -6,7 +6,9 @@ const base = {
   extensionsToTreatAsEsm: [".ts"],
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
   transform: { "^.+\\.ts$": ["ts-jest", { useESM: true, isolatedModules: true }] },
-  modulePathIgnorePatterns: ["<rootDir>/dist/"],
+  modulePathIgnorePatterns: ["<rootDir>/dist/", "<rootDir>/dist-dev/", "<rootDir>/packages/.*/dist/"],
+  // Workspace packages load from their TypeScript source (their "source" export condition).
+  testEnvironmentOptions: { customExportConditions: ["node", "node-addons", "source"] },
 };
 export default {
   projects: [

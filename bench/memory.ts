@@ -1,5 +1,5 @@
 /**
- * `node dist/bench/memory.js [NODE_OPTIONS] [node flag …]`: only the memory part of the throughput bench —
+ * `node dist-dev/bench/memory.js [NODE_OPTIONS] [node flag …]`: only the memory part of the throughput bench —
  * the server started exactly as `npm run bench` starts it, its idle VmHWM, then its peak
  * VmHWM after the 1- and 32-at-a-time loads. Quicker than the whole bench when tuning memory.
  */

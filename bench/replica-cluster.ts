@@ -8,8 +8,8 @@ import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { startAppProcess, type AppProcess, type LogLine } from "../tools/sandbox/app-process.js";
-import { startSimulator, type Simulator } from "../packages/github-simulator/src/index.js";
-import { deliverWebhook, type DeliveryResult } from "../packages/github-simulator/src/webhooks/delivery.js";
+import { startSimulator, type Simulator } from "@agent-governance/github-simulator";
+import { deliverWebhook, type DeliveryResult } from "@agent-governance/github-simulator";
 
 export interface ClusterOptions {
   replicas: number;

@@ -11,7 +11,7 @@
  * balancer in front of them would. A delivery that fails because its replica was killed is
  * delivered again to a live one (GitHub's redelivery), and counted.
  */
-import type { DeliveryResult } from "../packages/github-simulator/src/index.js";
+import type { DeliveryResult } from "@agent-governance/github-simulator";
 import { installationIdOf, type Cluster, type Replica } from "./replica-cluster.js";
 import { nextStep, openPullRequest, orgName, seededRandom, setUpOrganisations, type ScenarioPull, type Webhook } from "./replica-scenario.js";
 import { compareWithFreshEvaluations, type VerdictComparison } from "./replica-verdicts.js";

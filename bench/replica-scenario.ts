@@ -5,8 +5,8 @@
  * suites, title edits. Each step changes the simulator's world first and then yields the
  * webhook GitHub would send for it, built from the world at that moment.
  */
-import type { PullRecord, World } from "../packages/github-simulator/src/index.js";
-import { GITHUB_ACTIONS_APP_ID } from "../packages/github-simulator/src/index.js";
+import type { PullRecord, World } from "@agent-governance/github-simulator";
+import { GITHUB_ACTIONS_APP_ID } from "@agent-governance/github-simulator";
 
 export const LOAD_POLICY = `version: 1
 rules:

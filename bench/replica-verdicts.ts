@@ -12,7 +12,7 @@ import { createMetrics } from "../src/observability/metrics.js";
 import { createPipelineContext } from "../src/pipeline/context.js";
 import { decidePullRequest } from "../src/pipeline/decide-pull-request.js";
 import { renderCheckRun } from "../src/report/check-run.js";
-import type { PullRecord } from "../packages/github-simulator/src/index.js";
+import type { PullRecord } from "@agent-governance/github-simulator";
 import type { Cluster } from "./replica-cluster.js";
 
 export interface Shown {

@@ -5,7 +5,7 @@
  * changes nothing), and how the count grows with the size of the PR.
  */
 import type { Sandbox } from "../tools/sandbox/sandbox.js";
-import type { CommitSpec, FileSpec, PullRecord, RecordedRequest } from "../packages/github-simulator/src/index.js";
+import type { CommitSpec, FileSpec, PullRecord, RecordedRequest } from "@agent-governance/github-simulator";
 
 const SENIOR_POLICY = `version: 1
 rules:

@@ -126,7 +126,7 @@ export function renderResults(results: BenchResults, kept: string[] = []): strin
     "",
     `Measured ${results.date} on ${results.machine}.`,
     "",
-    `Command: \`${results.command}\` (builds, then runs \`node dist/bench/run.js\`). Numbers vary with the`,
+    `Command: \`${results.command}\` (builds, then runs \`node dist-dev/bench/run.js\`). Numbers vary with the`,
     "machine's load; rerun to compare. Notes on what misses its goal, and why, are at the end.",
     "",
     ...(results.engine ? engineSection(results.engine) : []),

@@ -10,7 +10,7 @@
 import { Agent, request } from "node:http";
 import { performance } from "node:perf_hooks";
 import type { Sandbox } from "../tools/sandbox/sandbox.js";
-import { signWebhook, type PullRecord } from "../packages/github-simulator/src/index.js";
+import { signWebhook, type PullRecord } from "@agent-governance/github-simulator";
 import { distribution, type Distribution } from "./stats.js";
 
 const CLAUDE = "Co-Authored-By: Claude <noreply@anthropic.com>";

@@ -4,7 +4,7 @@
  * Plain immutable data: no methods, no I/O. Logins are normalised (see `normalizeLogin`):
  * lower-case, without the REST `[bot]` suffix; `isBot` keeps what the suffix said.
  */
-import type { PolicyBlob } from "./config/policy.js";
+import type { Permission, PolicyBlob } from "./config/policy.js";
 
 export interface Actor {
   /** Normalised login: lower case, no "[bot]" suffix. */
@@ -76,8 +76,11 @@ export interface DirectorySnapshot {
   /** Key: "org/slug" lower case. Value: member logins (normalised). Missing key = unknown team. */
   teams: Record<string, string[]>;
   /** Key: normalised login. Missing = "none". */
-  permissions: Record<string, "none" | "read" | "triage" | "write" | "maintain" | "admin">;
+  permissions: Record<string, RepositoryPermission>;
 }
+
+/** What a user may do in a repository; "none" when they are not a collaborator at all. */
+export type RepositoryPermission = Permission | "none";
 
 export interface PullRequestFacts {
   owner: string;

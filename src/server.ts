@@ -11,6 +11,7 @@ import { createNodeMiddleware, createProbot, run } from "probot";
 import { getPrivateKey } from "@probot/get-private-key";
 import { agentGovernance } from "./app.js";
 import { governanceOctokit } from "./github/octokit.js";
+import { readSettings } from "./settings.js";
 
 /** GitHub caps webhook payloads at 25 MB; anything larger is not from GitHub. */
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
@@ -31,9 +32,10 @@ function missingConfiguration(env: NodeJS.ProcessEnv): string[] {
 
 async function main(): Promise<void> {
   const env = process.env;
+  const settings = readSettings(env);
   const missing = missingConfiguration(env);
   if (missing.length > 0) {
-    if (env.NODE_ENV === "production") {
+    if (settings.production) {
       console.error(
         `agent-governance: cannot start: ${missing.join(", ")} not set. ` +
           "Register the GitHub App (README.md, 'Register the app') and set these variables.",
@@ -49,9 +51,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const probot = createProbot({ defaults: { logLevel: "info" }, overrides: { Octokit: governanceOctokit(env) } });
+  const probot = createProbot({ defaults: { logLevel: "info" }, overrides: { Octokit: governanceOctokit(settings) } });
   const app = agentGovernance();
-  const webhooksPath = env.WEBHOOK_PATH || "/api/github/webhooks";
+  const { port, host, webhookPath: webhooksPath } = settings.server;
   const middleware = await createNodeMiddleware(app, { probot, webhooksPath });
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -70,8 +72,6 @@ async function main(): Promise<void> {
   // Keep-alive sockets from GitHub's deliveries and load balancers must not outlive shutdown.
   server.keepAliveTimeout = 5_000;
 
-  const port = Number(env.PORT || 3000);
-  const host = env.HOST || undefined;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());

@@ -17,13 +17,13 @@
  */
 import type { Detection as DetectionConfig } from "../config/policy.js";
 import { detectPullRequest } from "../detect/detect.js";
-import { httpStatus, type GitHubClient } from "../github/client.js";
+import type { GitHubClient } from "../github/client.js";
+import { PAGE_SIZE, branchCommitsPage, closedPullRequestsPage, mergedPullRequestHistory } from "../github/merged-pull-requests.js";
+import type { RestPullRequest } from "../github/facts-from-rest.js";
 import { parseRevertReferences, pullRequestText, recordRevertsIn, type Ledger, type RepoRef } from "../ledger/index.js";
 import type { BackfillCheckpoint, BackfillCounts, BackfillPhase } from "./checkpoint.js";
-import { lastPage } from "./link-header.js";
-import { detectionInput, type RestCommit, type RestPullRequest, type RestReview } from "./rest-pull-request.js";
 
-export const PAGE_SIZE = 100;
+export { PAGE_SIZE };
 
 export interface BackfillProgress {
   phase: BackfillPhase;
@@ -80,16 +80,8 @@ function advance(scan: BackfillScan, phase: BackfillPhase, page = 1): void {
 async function pullsPage(scan: BackfillScan): Promise<void> {
   checkInterrupt(scan);
   const c = scan.checkpoint;
-  const response = await scan.octokit.request("GET /repos/{owner}/{repo}/pulls", {
-    ...scan.repository,
-    state: "closed",
-    sort: "updated",
-    direction: "desc",
-    per_page: PAGE_SIZE,
-    page: c.page,
-  });
-  const pulls = response.data as unknown as RestPullRequest[];
-  const report = () => scan.onProgress?.({ phase: c.phase, page: c.page, lastPage: lastPage(response.headers.link, c.page), counts: c.counts });
+  const { items: pulls, lastPage } = await closedPullRequestsPage(scan.octokit, scan.repository, c.page);
+  const report = () => scan.onProgress?.({ phase: c.phase, page: c.page, lastPage, counts: c.counts });
   report();
   // Sorted by last update, newest first: below this bound nothing more can qualify.
   const floor = c.phase === "catch-up" ? c.startedAt : c.since;
@@ -115,11 +107,10 @@ async function examinePullRequest(scan: BackfillScan, pull: RestPullRequest): Pr
   if (pull.merged_at === null) return;
   const mergedAt = new Date(pull.merged_at);
   if (c.since !== null && mergedAt < new Date(c.since)) return;
-  const commits = await pullRequestList<RestCommit>(scan, "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", pull.number);
-  const reviews = await pullRequestList<RestReview>(scan, "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", pull.number);
+  const history = await mergedPullRequestHistory(scan.octokit, scan.repository, pull, () => checkInterrupt(scan));
   c.counts.merged += 1;
   const detection = detectPullRequest(
-    detectionInput(pull, commits, reviews),
+    history,
     scan.detection,
     // No app label: whoever applied a detection label — a person, or the app, which labels
     // only what it found AI-assisted — it declared AI help.
@@ -143,22 +134,6 @@ async function examinePullRequest(scan: BackfillScan, pull: RestPullRequest): Pr
   const names = refs.commits.length > 0 || refs.pulls.length > 0;
   if (names && !c.revertCandidates.some((candidate) => candidate.pr === pull.number)) {
     c.revertCandidates.push({ pr: pull.number, text, commitSha: pull.merge_commit_sha, at: mergedAt.toISOString() });
-  }
-}
-
-/** All of a pull request's commits (GitHub lists at most 250) or reviews, 100 a page. */
-async function pullRequestList<T>(
-  scan: BackfillScan,
-  route: "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits" | "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  number: number,
-): Promise<T[]> {
-  const items: T[] = [];
-  for (let page = 1; ; page += 1) {
-    checkInterrupt(scan);
-    const response = await scan.octokit.request(route, { ...scan.repository, pull_number: number, per_page: PAGE_SIZE, page });
-    const batch = response.data as unknown as T[];
-    items.push(...batch);
-    if (batch.length < PAGE_SIZE) return items;
   }
 }
 
@@ -187,33 +162,19 @@ async function commitsPage(scan: BackfillScan): Promise<void> {
   const c = scan.checkpoint;
   // No AI-assisted merge found: no default-branch commit can revert one.
   if (c.oldestAiMergeAt === null) return finish(scan);
-  let commits: RestCommit[];
-  let link: string | undefined;
-  try {
-    const response = await scan.octokit.request("GET /repos/{owner}/{repo}/commits", {
-      ...scan.repository,
-      sha: c.defaultBranch,
-      since: c.oldestAiMergeAt,
-      per_page: PAGE_SIZE,
-      page: c.page,
-    });
-    commits = response.data as unknown as RestCommit[];
-    link = response.headers.link;
-  } catch (error) {
-    // 409: the repository is empty.
-    if (httpStatus(error) === 409) return finish(scan);
-    throw error;
-  }
-  scan.onProgress?.({ phase: "commits", page: c.page, lastPage: lastPage(link, c.page), counts: c.counts });
+  const listed = await branchCommitsPage(scan.octokit, scan.repository, { branch: c.defaultBranch, since: c.oldestAiMergeAt, page: c.page });
+  // The repository is empty.
+  if (listed === null) return finish(scan);
+  const { items: commits, lastPage } = listed;
+  scan.onProgress?.({ phase: "commits", page: c.page, lastPage, counts: c.counts });
   for (const commit of commits) {
     checkInterrupt(scan);
-    const at = commit.commit.committer?.date ?? commit.commit.author?.date;
     const counted = await recordRevertsIn(scan.ledger, {
       ...scan.repository,
-      text: commit.commit.message,
+      text: commit.message,
       commitSha: commit.sha,
       pr: null,
-      at: at ? new Date(at) : new Date(),
+      at: commit.at ? new Date(commit.at) : new Date(),
     });
     c.counts.reverts += counted.length;
   }

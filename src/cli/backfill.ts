@@ -17,11 +17,12 @@ import {
 import { backfill } from "../backfill/scan.js";
 import { httpStatus, type GitHubClient } from "../github/client.js";
 import { EXIT, type CliIo, type Command } from "./command.js";
-import { openGitHubClient } from "./github-client.js";
+import { openGitHubClient } from "../github/cli-client.js";
 import { cliEnv, dataDir, openCliLedger } from "./ledger-env.js";
-import { readPolicyBlobs } from "./policy-contents.js";
+import { readPolicyBlobs } from "../github/policy-file.js";
+import { defaultBranch } from "../github/repository.js";
 import { progressDisplay } from "./progress.js";
-import { sleep as realSleep, type Sleep } from "./rate-limit.js";
+import { sleep as realSleep, type Sleep } from "../github/rate-limit.js";
 import { parseTarget } from "./repository-target.js";
 import { parseSince } from "./since.js";
 
@@ -180,11 +181,6 @@ function resume(io: CliIo, file: string, repository: string, since: Date | null,
   }
   io.stderr.write(`agent-governance backfill: resuming from the checkpoint (${checkpoint.phase}, page ${checkpoint.page})\n`);
   return checkpoint;
-}
-
-async function defaultBranch(octokit: GitHubClient, repository: { owner: string; repo: string }): Promise<string> {
-  const { data } = await octokit.request("GET /repos/{owner}/{repo}", repository);
-  return data.default_branch;
 }
 
 /** The repository's detection settings; the built-in ones when its policy is missing or invalid. */

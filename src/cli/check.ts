@@ -1,7 +1,7 @@
 /** `agent-governance check [--base REF] [--json]` (SPEC §1.1). */
 import { resolvePolicy } from "../config/load.js";
 import { POLICY_FILE } from "../config/policy.js";
-import { evaluate } from "../policy/evaluate.js";
+import { detectUnder, evaluate } from "../policy/evaluate.js";
 import { blocksBeyondApprovals, checkReport, renderCheckText } from "./check-report.js";
 import { EXIT, type Command } from "./command.js";
 import { gatherLocalPullRequest } from "./git-facts.js";
@@ -43,7 +43,7 @@ Exit codes:
     }
     const { facts, basePolicy, base } = gathered.pull;
     const loaded = resolvePolicy({ repository: basePolicy, organization: null });
-    const decision = evaluate(loaded, facts, { agents: {} });
+    const decision = evaluate(loaded, facts, detectUnder(loaded, facts), { agents: {} });
     if (values.json) io.stdout.write(`${JSON.stringify(checkReport(decision), null, 2)}\n`);
     else io.stdout.write(renderCheckText(decision, facts, base.ref, loaded.ok ? loaded.warnings : []));
     return !loaded.ok || blocksBeyondApprovals(decision) ? EXIT.failed : EXIT.ok;

@@ -5,16 +5,17 @@
  * trust from the ledger, evaluate — with a client that refuses every write.
  */
 import type { Autonomy } from "../config/policy.js";
-import { gatherFacts, githubDirectory, PullRequestNotFoundError } from "../github/index.js";
-import { trustFor } from "../ledger/index.js";
+import { githubDirectory } from "../github/directory.js";
+import { gatherFacts, PullRequestNotFoundError } from "../github/gather-facts.js";
+import { trustFor } from "../pipeline/trust.js";
 import type { Decision, Trust } from "../policy/decision.js";
 import { judgeGathered } from "../pipeline/decide-pull-request.js";
 import { renderCheckRun } from "../report/check-run.js";
 import { summarySections } from "../report/summary.js";
 import { EXIT, type CliIo, type Command } from "./command.js";
-import { openGitHubClient } from "./github-client.js";
+import { openGitHubClient } from "../github/cli-client.js";
 import { cliEnv, openCliLedger } from "./ledger-env.js";
-import { WriteRefusedError } from "./read-only.js";
+import { WriteRefusedError } from "../github/read-only.js";
 import { parseTarget } from "./repository-target.js";
 
 export const explainCommand: Command = {

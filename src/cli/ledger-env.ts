@@ -5,7 +5,8 @@
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { DEFAULT_DATA_DIR, SQLITE_FILE, ledgerOptionsFromEnv, openLedger, type Ledger, type LedgerOptions } from "../ledger/index.js";
+import { DEFAULT_DATA_DIR, SQLITE_FILE, openLedger, type Ledger, type LedgerOptions } from "../ledger/index.js";
+import { ledgerSettings } from "../settings.js";
 import type { CliIo } from "./command.js";
 
 export function cliEnv(io: CliIo): Record<string, string | undefined> {
@@ -14,11 +15,11 @@ export function cliEnv(io: CliIo): Record<string, string | undefined> {
 
 /** The directory of the SQLite ledger and of the CLI's own files (backfill checkpoints). */
 export function dataDir(io: CliIo): string {
-  return resolve(io.cwd, ledgerOptionsFromEnv(cliEnv(io)).dataDir ?? DEFAULT_DATA_DIR);
+  return resolve(io.cwd, ledgerSettings(cliEnv(io)).dataDir ?? DEFAULT_DATA_DIR);
 }
 
 export function cliLedgerOptions(io: CliIo): LedgerOptions {
-  const options = ledgerOptionsFromEnv(cliEnv(io));
+  const options = ledgerSettings(cliEnv(io));
   return options.databaseUrl ? { databaseUrl: options.databaseUrl } : { dataDir: dataDir(io) };
 }
 

@@ -8,10 +8,10 @@ import { resolve } from "node:path";
 import { resolvePolicy } from "../config/load.js";
 import type { LoadedPolicy } from "../config/policy.js";
 import type { CliIo } from "./command.js";
-import { hasCredentials, openGitHubClient } from "./github-client.js";
+import { hasCredentials, openGitHubClient } from "../github/cli-client.js";
 import { cliEnv } from "./ledger-env.js";
 import { policyBlobFromBytes } from "./policy-blob.js";
-import { readPolicyBlobs } from "./policy-contents.js";
+import { readPolicyBlobs } from "../github/policy-file.js";
 import type { RepositoryTarget } from "./repository-target.js";
 
 export type PolicyLookup =

@@ -1,13 +1,13 @@
 /**
- * `agent-governance protect OWNER/REPO|ORG` (SPEC §8 Security): create or update the
+ * `agent-governance protect OWNER/REPO|ORG`: create or update the
  * `agent-governance` ruleset that makes the check required with this app as its expected
  * source. It shows the change first and asks before making it (`--yes` skips the question;
  * without a terminal to ask on, it only shows the plan). The one CLI command that writes.
  */
 import { createInterface } from "node:readline/promises";
-import type { GitHubClient } from "../github/client.js";
+import { findRuleset, rulesetFailure, writeRuleset } from "../github/rulesets.js";
 import { EXIT, type CliIo, type Command } from "./command.js";
-import { openGitHubClient } from "./github-client.js";
+import { openGitHubClient } from "../github/cli-client.js";
 import { cliEnv } from "./ledger-env.js";
 import { describeTarget, parseTarget, targetFromRemote, type RepositoryTarget } from "./repository-target.js";
 import {
@@ -80,9 +80,9 @@ export function createProtectCommand(options: { confirm?: Confirm } = {}): Comma
       const where = describeTarget(target);
       let plan: RulesetPlan;
       try {
-        plan = planRuleset(await findRuleset(client.octokit, target), wish);
+        plan = planRuleset((await findRuleset(client.octokit, target, RULESET_NAME)) as ExistingRuleset | null, wish);
       } catch (error) {
-        return fail(io, gitHubFailure(error, `read the rulesets of ${where}`));
+        return fail(io, rulesetFailure(error, `read the rulesets of ${where}`));
       }
       io.stdout.write(renderPlan(plan, where, wish.scope));
       if (plan.action === "none") return EXIT.ok;
@@ -99,11 +99,12 @@ export function createProtectCommand(options: { confirm?: Confirm } = {}): Comma
         }
       }
       try {
-        const id = await applyPlan(client.octokit, target, plan);
+        const body: RulesetBody = plan.after;
+        const id = await writeRuleset(client.octokit, target, body, plan.action === "create" ? undefined : plan.id!);
         io.stdout.write(`${plan.action === "create" ? "created" : "updated"} ruleset "${RULESET_NAME}" (id ${id}) on ${where}\n`);
         return EXIT.ok;
       } catch (error) {
-        return fail(io, gitHubFailure(error, `${plan.action} the ruleset of ${where}`));
+        return fail(io, rulesetFailure(error, `${plan.action} the ruleset of ${where}`));
       }
     },
   };
@@ -122,63 +123,6 @@ function terminalConfirm(): Confirm {
       terminal.close();
     }
   };
-}
-
-interface RulesetSummary {
-  id: number;
-  name: string;
-  source_type?: string;
-}
-
-function rulesetsPath(target: RepositoryTarget): { path: string; params: Record<string, string> } {
-  return target.repo
-    ? { path: "/repos/{owner}/{repo}/rulesets", params: { owner: target.owner, repo: target.repo } }
-    : { path: "/orgs/{org}/rulesets", params: { org: target.owner } };
-}
-
-/** The target's own ruleset named agent-governance (an organisation's is not the repository's). */
-async function findRuleset(octokit: GitHubClient, target: RepositoryTarget): Promise<ExistingRuleset | null> {
-  const { path, params } = rulesetsPath(target);
-  const ownSource = target.repo ? "Repository" : "Organization";
-  for (let page = 1; ; page += 1) {
-    const { data } = await octokit.request(`GET ${path}`, {
-      ...params,
-      per_page: 100,
-      page,
-      ...(target.repo ? { includes_parents: false } : {}),
-    });
-    const rulesets = data as RulesetSummary[];
-    const found = rulesets.find((ruleset) => ruleset.name === RULESET_NAME && (ruleset.source_type ?? ownSource) === ownSource);
-    if (found) {
-      const full = await octokit.request(`GET ${path}/{ruleset_id}`, { ...params, ruleset_id: found.id });
-      return full.data as ExistingRuleset;
-    }
-    if (rulesets.length < 100) return null;
-  }
-}
-
-async function applyPlan(octokit: GitHubClient, target: RepositoryTarget, plan: RulesetPlan): Promise<number> {
-  const { path, params } = rulesetsPath(target);
-  const body: RulesetBody = plan.after;
-  const response =
-    plan.action === "create"
-      ? await octokit.request(`POST ${path}`, { ...params, ...body })
-      : await octokit.request(`PUT ${path}/{ruleset_id}`, { ...params, ruleset_id: plan.id!, ...body });
-  return Number((response.data as { id?: number }).id ?? plan.id);
-}
-
-function gitHubFailure(error: unknown, what: string): string {
-  const status = (error as { status?: unknown }).status;
-  const response = (error as { response?: { data?: { message?: string; errors?: unknown[] } } }).response?.data;
-  if (status === 401) return `GitHub refused the credentials (HTTP 401): check GITHUB_TOKEN`;
-  if (status === 403 || status === 404) {
-    return `cannot ${what} (HTTP ${status}): rulesets need an administrator's token (administration: write on the repository, or an organisation owner)`;
-  }
-  if (status === 422) {
-    const details = (response?.errors ?? []).map((entry) => (typeof entry === "string" ? entry : JSON.stringify(entry)));
-    return `GitHub rejected the ruleset (HTTP 422): ${[response?.message ?? "validation failed", ...details].join("; ")}`;
-  }
-  return `could not ${what}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 function fail(io: CliIo, message: string): number {

@@ -1,6 +1,8 @@
 /** `agent-governance trust [OWNER[/REPO]]` (SPEC §1.1, §5): each agent's track record and tier. */
 import type { Autonomy, LoadedPolicy } from "../config/policy.js";
-import { agentTrust, nextTierChange, trustScope, windowStart, type LedgerScope, type TrackRecord, type TierOutlook } from "../ledger/index.js";
+import type { LedgerScope, TrackRecord } from "../ledger/index.js";
+import { trustScope } from "../pipeline/trust.js";
+import { agentTrust, nextTierChange, windowStart, type TierOutlook } from "../policy/autonomy.js";
 import { EXIT, type CliIo, type Command } from "./command.js";
 import { openCliLedger } from "./ledger-env.js";
 import { policyInForce } from "./policy-in-force.js";

@@ -3,8 +3,9 @@
  * Every optional key of the file has been filled with its default, so the engine never
  * has to know what "omitted" means. Produced by `src/config` only.
  */
-export type Permission = "read" | "triage" | "write" | "maintain" | "admin";
-export const PERMISSION_ORDER: readonly Permission[] = ["read", "triage", "write", "maintain", "admin"];
+/** GitHub's repository permissions, weakest first. */
+export const PERMISSIONS = ["read", "triage", "write", "maintain", "admin"] as const;
+export type Permission = (typeof PERMISSIONS)[number];
 
 /** Who may do something: any of the teams, any of the users, or anyone with `permission`. */
 export interface Principals {

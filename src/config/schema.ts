@@ -7,6 +7,7 @@
  * `extends`/`enforce`): those checks live in `semantics.ts`. Glob syntax is the custom format
  * `glob` (`globs.ts`), which any ajv can register.
  */
+import { PERMISSIONS } from "./policy.js";
 
 /** Top-level keys an organisation default may lock with `enforce`. */
 export const ENFORCEABLE_KEYS = [
@@ -20,7 +21,6 @@ export const ENFORCEABLE_KEYS = [
 ] as const;
 export type EnforceableKey = (typeof ENFORCEABLE_KEYS)[number];
 
-export const PERMISSIONS = ["read", "triage", "write", "maintain", "admin"] as const;
 
 /** The built-in rule: what a repository gets when neither it nor its organisation says otherwise. */
 export const DEFAULT_RULE_NAME = "AI-assisted change needs review";

@@ -4,20 +4,21 @@
  * link nowhere.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { GitHubClient } from "../github/index.js";
+import type { GitHubClient } from "../github/client.js";
 import { InstallationLookup } from "../github/installations.js";
 import { cachedUserAccess, githubUserAccess } from "../github/user-access.js";
-import { githubUrlsFromEnv } from "../github/web-urls.js";
+import type { GitHubUrls } from "../github/web-urls.js";
 import type { PipelineContext } from "../pipeline/context.js";
 import { pipelineReader } from "./pull-request-reader.js";
 import { consoleHandler } from "./routes.js";
-import { consoleSettingsFromEnv, pullRequestPageUrl } from "./settings.js";
+import { pullRequestPageUrl, type ConsoleSettingsResult } from "./settings.js";
 
 /** How long GitHub's answers about a user's access are trusted. */
 const ACCESS_TTL_MS = 60_000;
 
 export interface ConsoleMount {
-  env: NodeJS.ProcessEnv;
+  configured: ConsoleSettingsResult;
+  urls: GitHubUrls;
   pipeline: PipelineContext;
   /** The app's own (JWT) client and an installation's client. */
   appClient(): Promise<GitHubClient>;
@@ -29,7 +30,7 @@ export interface ConsoleMount {
 
 /** Returns whether the console is on. */
 export function mountConsole(mount: ConsoleMount): boolean {
-  const configured = consoleSettingsFromEnv(mount.env);
+  const { configured, urls } = mount;
   if (!configured.enabled) {
     if (configured.partial) mount.log.warn({ reason: configured.reason }, "console is off: its settings are incomplete");
     return false;
@@ -40,7 +41,6 @@ export function mountConsole(mount: ConsoleMount): boolean {
     return false;
   }
   const settings = configured.settings;
-  const urls = githubUrlsFromEnv(mount.env);
   const installations = new InstallationLookup(mount.appClient);
   pipeline.detailsUrl = (pr, headSha) => pullRequestPageUrl(settings.publicUrl, pr, headSha);
   mount.addHandler(

@@ -6,9 +6,11 @@
 import { resolvePolicy } from "../config/load.js";
 import type { Autonomy } from "../config/policy.js";
 import type { PullRequestFacts } from "../facts.js";
-import { gatherFacts, githubDirectory, PullRequestNotFoundError, type GitHubClient } from "../github/index.js";
-import { trustFor } from "../ledger/index.js";
+import type { GitHubClient } from "../github/client.js";
+import { githubDirectory } from "../github/directory.js";
+import { gatherFacts, PullRequestNotFoundError } from "../github/gather-facts.js";
 import { judgeGathered } from "../pipeline/decide-pull-request.js";
+import { trustFor } from "../pipeline/trust.js";
 import type { PipelineContext } from "../pipeline/context.js";
 import type { Decision } from "../policy/decision.js";
 

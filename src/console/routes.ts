@@ -12,7 +12,7 @@ import { UserAccessError, type UserAccess } from "../github/user-access.js";
 import type { GitHubUrls } from "../github/web-urls.js";
 import { scopeOf, type LedgerReads } from "../ledger/index.js";
 import type { Conclusion } from "../policy/decision.js";
-import { nextTierChange } from "../ledger/tiers.js";
+import { nextTierChange } from "../policy/autonomy.js";
 import { auditCsv, auditJson } from "./audit-export.js";
 import { clearCookie, readCookie, SESSION_COOKIE, setCookie, SIGN_IN_COOKIE } from "./cookies.js";
 import { securityHeaders } from "./headers.js";

@@ -11,6 +11,7 @@ import type { Actor, CommitFacts, GitIdentity, PullRequestFacts } from "../facts
 import { aiNamedBy, isNegative, UNKNOWN_AI } from "./ai-names.js";
 import { compileDetection, type CompiledDetection } from "./detection-config.js";
 import { agentForActor, agentForGitIdentity, type AgentMatch } from "./identity.js";
+import { normalizeLogin } from "./login.js";
 import { branchMark, footerMark, linkHits, nameSuffixMark, subjectPrefixMark, TRAILER_MARKS } from "./marks.js";
 import { formatIdentity, messageLines, parseIdentity, trailersOfLines, type Trailer } from "./trailers.js";
 import type { CommitDetection, Detection, Signal, SignalKind, SignalStrength } from "./types.js";
@@ -95,7 +96,32 @@ export function detectPullRequest(
   labelSignals(list, facts.labels ?? [], compiled, appLabel);
   if (typeof facts.headRef === "string" && facts.headRef !== "") branchSignals(list, facts.headRef, `head branch ${facts.headRef}`, compiled);
   const all = [...list.signals, ...commits.flatMap((c) => c.signals)];
-  return { aiAssisted: all.length > 0, agents: distinctAgents(all), pullRequestSignals: list.signals, commits };
+  return {
+    aiAssisted: all.length > 0,
+    agents: distinctAgents(all),
+    pullRequestSignals: list.signals,
+    commits,
+    agentAccounts: agentAccounts(facts, compiled),
+    agentSignOffs: (facts.commits ?? [])
+      .map((commit) => ({ sha: commit.sha, signals: agentSignOffs(commit, config) }))
+      .filter((commit) => commit.signals.length > 0),
+  };
+}
+
+/** Which reviewers and label appliers are agents, each login asked once. */
+function agentAccounts(facts: Pick<PullRequestFacts, "reviews" | "labels">, compiled: CompiledDetection): Record<string, string> {
+  const accounts: Record<string, string> = {};
+  const seen = new Set<string>();
+  const actors = [...(facts.reviews ?? []).map((review) => review.author), ...(facts.labels ?? []).map((label) => label?.appliedBy)];
+  for (const actor of actors) {
+    if (!actor || typeof actor.login !== "string") continue;
+    const login = normalizeLogin(actor.login);
+    if (seen.has(login)) continue;
+    seen.add(login);
+    const agent = agentForActor(actor, compiled.identity);
+    if (agent) accounts[login] = agent.agent;
+  }
+  return accounts;
 }
 
 /**

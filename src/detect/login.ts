@@ -14,8 +14,12 @@ const BOT_SUFFIX = /\[bot\]$/i;
 
 /** "Dependabot[bot]" → "dependabot": lower case, no `[bot]` suffix, no surrounding spaces or "@". */
 export function normalizeLogin(login: string): string {
+  // Facts arrive normalised and the engine asks this thousands of times per evaluation.
+  if (ALREADY_NORMAL.test(login)) return login;
   return login.trim().replace(/^@/, "").replace(BOT_SUFFIX, "").toLowerCase();
 }
+
+const ALREADY_NORMAL = /^[a-z0-9][a-z0-9._-]*$/;
 
 /** A login as written in a policy or the catalogue: "acme-coder[bot]" names an App account only. */
 export interface LoginPattern {

@@ -37,4 +37,11 @@ export interface Detection {
   /** Signals about the PR itself (author, reviewers, labels, branch). */
   pullRequestSignals: Signal[];
   commits: CommitDetection[];
+  /**
+   * Reviewers and label appliers whose account is an agent's (catalogue or `detection.bots`):
+   * normalised login → agent id. Their approvals never count. Absent: not an agent.
+   */
+  agentAccounts: Record<string, string>;
+  /** Commits whose Signed-off-by lines name an agent, in commit order (commits without any are left out). */
+  agentSignOffs: { sha: string; signals: Signal[] }[];
 }

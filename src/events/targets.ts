@@ -3,14 +3,9 @@
  * routing is testable without a network. Handlers then funnel every target into the one
  * evaluation path.
  */
-export interface PullRequestTarget {
-  installationId: number;
-  owner: string;
-  repo: string;
-  number: number;
-  /** The head SHA the event named; the evaluation still reads the PR's current head. */
-  headSha?: string;
-}
+import type { PullRequestTarget } from "../pipeline/target.js";
+
+export type { PullRequestTarget };
 
 interface RepositoryPayload {
   id?: number | bigint;
@@ -70,9 +65,4 @@ export function targetFromPullRequest(
   pr: PullRequestRef,
 ): PullRequestTarget {
   return target(installationId, repository, pr);
-}
-
-/** Queue key: one evaluation at a time per pull request. */
-export function targetKey(t: Pick<PullRequestTarget, "owner" | "repo" | "number">): string {
-  return `${t.owner}/${t.repo}#${t.number}`.toLowerCase();
 }

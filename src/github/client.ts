@@ -1,7 +1,8 @@
 /**
- * The slice of Octokit the adapter uses. A Probot `context.octokit`, an `@octokit/rest`
- * client (CLI `explain`) and a test client all fit; nothing here depends on plugins
- * (pagination is done by hand so the request count stays visible).
+ * The slice of Octokit the adapter uses. A Probot installation client, the command line's
+ * `@octokit/rest` client and a test client all fit; nothing here depends on plugins
+ * (pagination is done by hand so the request count stays visible). Every GitHub request of
+ * the app and the command line is made by a file in this folder, through this type.
  */
 import type { Octokit } from "@octokit/rest";
 

@@ -3,11 +3,12 @@
  * do in a repository. A GitHub implementation, a TTL cache shared by every evaluation in the
  * process (SPEC §8: a team read only when not cached), and an in-memory one for tests.
  */
-import { PERMISSION_ORDER, type Permission } from "../config/policy.js";
+import { PERMISSIONS, type Permission } from "../config/policy.js";
 import { normalizeLogin } from "../detect/login.js";
+import type { RepositoryPermission } from "../facts.js";
 import { httpStatus, type GitHubClient } from "./client.js";
 
-export type RepositoryPermission = Permission | "none";
+export type { RepositoryPermission } from "../facts.js";
 
 export interface Directory {
   /** Active members' logins (normalised); null when the team does not exist or is invisible. */
@@ -22,9 +23,9 @@ const PAGE_SIZE = 100;
 /** REST `permission` is the legacy four-level view; `role_name` is exact unless it is a custom role. */
 function permissionOf(body: { permission?: string; role_name?: string }): RepositoryPermission {
   const role = body.role_name?.toLowerCase();
-  if (role && (PERMISSION_ORDER as readonly string[]).includes(role)) return role as Permission;
+  if (role && (PERMISSIONS as readonly string[]).includes(role)) return role as Permission;
   const legacy = body.permission?.toLowerCase();
-  if (legacy && (PERMISSION_ORDER as readonly string[]).includes(legacy)) return legacy as Permission;
+  if (legacy && (PERMISSIONS as readonly string[]).includes(legacy)) return legacy as Permission;
   return "none";
 }
 

@@ -1,10 +1,10 @@
 /**
  * The GraphQL answer turned into `PullRequestFacts` (pure: no I/O). Logins go through
- * `normalizeActor`, so "copilot-swe-agent[bot]" from REST and `Bot copilot-swe-agent` from
+ * `accountActor` (actor.ts), so "copilot-swe-agent[bot]" from REST and `Bot copilot-swe-agent` from
  * GraphQL are the same actor.
  */
 import { POLICY_FILE, type PolicyBlob } from "../config/policy.js";
-import { normalizeActor } from "../detect/login.js";
+import { accountActor } from "./actor.js";
 import type {
   Actor,
   ChangedFile,
@@ -39,7 +39,7 @@ export interface PolicyBlobs {
 
 /** Everything one query (plus its pages) read, before directory questions are answered. */
 export interface GatheredPullRequest {
-  /** `directory` is empty here; `resolveDirectory` fills it. */
+  /** `directory` is empty here; the pipeline fills it (`answerDirectoryQuestions`). */
   facts: PullRequestFacts;
   policyBlobs: PolicyBlobs;
   /** Normalised reviewer login → GitHub's `authorCanPushToRepository` (write or more). */
@@ -71,12 +71,8 @@ export interface GraphqlPages {
   reviews: GqlReview[];
 }
 
-/** A deleted account shows as a null author; GitHub renders it as "ghost". */
-const GHOST = "ghost";
-
 function actor(node: GqlActor | null | undefined): Actor {
-  if (!node) return normalizeActor(GHOST);
-  return normalizeActor(node.login, node.databaseId ?? undefined, node.__typename);
+  return accountActor(node && { login: node.login, id: node.databaseId, type: node.__typename });
 }
 
 function gitIdentity(node: GqlGitActor | null): GitIdentity {
@@ -84,7 +80,7 @@ function gitIdentity(node: GqlGitActor | null): GitIdentity {
     name: node?.name ?? "",
     email: node?.email ?? "",
     // GitActor.user is typed User: GitHub never resolves a commit e-mail to a Bot here.
-    user: node?.user ? normalizeActor(node.user.login, node.user.databaseId ?? undefined, "User") : null,
+    user: node?.user ? accountActor({ login: node.user.login, id: node.user.databaseId, type: "User" }) : null,
   };
 }
 
@@ -163,7 +159,7 @@ function requestedReviewers(pr: GqlPullRequest): PullRequestFacts["requestedRevi
     if (reviewer.__typename === "Team") {
       teams.push(`${reviewer.organization.login}/${reviewer.slug}`.toLowerCase());
     } else {
-      users.push(normalizeActor(reviewer.login, undefined, reviewer.__typename).login);
+      users.push(accountActor({ login: reviewer.login, type: reviewer.__typename }).login);
     }
   }
   return { users, teams };

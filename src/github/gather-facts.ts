@@ -2,13 +2,8 @@
  * Read one pull request from GitHub: one GraphQL round trip in steady state (SPEC §8),
  * plus pages of 100 for commits, files and reviews beyond the first 100.
  *
- * Usage, with the directory questions resolved separately (they need the policy in force,
- * which the config module resolves from the blobs read here):
- *
- *   const gathered = await gatherFacts(octokit, { owner, repo, number });
- *   const loaded = resolvePolicy(gathered.policyBlobs);
- *   const facts = loaded.ok ? await resolveDirectory(loaded.policy, gathered, directory) : gathered.facts;
- *   const decision = evaluate(loaded, facts, trust);
+ The directory questions are asked separately: they need the policy in force, which the
+ * config module resolves from the blobs read here (see `pipeline/decide-pull-request.ts`).
  */
 import { POLICY_FILE } from "../config/policy.js";
 import type { ChangedFile } from "../facts.js";

@@ -31,16 +31,13 @@ function retryLimited(kind: string) {
   };
 }
 
-export function governanceOctokit(env: NodeJS.ProcessEnv): typeof ProbotOctokit {
-  const interval = env.GOVERNANCE_WRITE_INTERVAL_MS;
+/** `writeIntervalMs`: the spacing of writes per installation; unset keeps GitHub's guidance. */
+export function governanceOctokit({ writeIntervalMs }: { writeIntervalMs?: number }): typeof ProbotOctokit {
   let write: Bottleneck.Group | undefined;
   // Requests that notify people (review requests) have their own, stricter spacing: 3 s.
   let notifications: Bottleneck.Group | undefined;
-  if (interval !== undefined && interval !== "" && !env.REDIS_URL) {
-    const minTime = Number(interval);
-    if (!Number.isFinite(minTime) || minTime < 0) {
-      throw new Error(`GOVERNANCE_WRITE_INTERVAL_MS must be a number of milliseconds ≥ 0, got "${interval}"`);
-    }
+  if (writeIntervalMs !== undefined) {
+    const minTime = writeIntervalMs;
     write = new Bottleneck.Group({ id: "agent-governance-write", maxConcurrent: minTime > 0 ? 1 : 10, minTime });
     notifications = new Bottleneck.Group({ id: "agent-governance-notifications", maxConcurrent: minTime > 0 ? 1 : 10, minTime });
   }

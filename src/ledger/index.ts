@@ -12,12 +12,9 @@ export type {
   RevertRecord,
   TrackRecord,
 } from "./ledger.js";
-export { DEFAULT_DATA_DIR, SQLITE_FILE, ledgerOptionsFromEnv, openLedger, type LedgerOptions } from "./open.js";
-export { decisionRecordFrom, type PullRequestRef } from "./decision-record.js";
+export { DEFAULT_DATA_DIR, SQLITE_FILE, openLedger, type LedgerOptions } from "./open.js";
 export { recordRevertsIn, type RevertingChange } from "./record-revert.js";
 export { parseRevertReferences, pullRequestText, type PullRequestReference, type RevertReferences } from "./reverts.js";
-export { NEW_TIER, agentTrust, computeTrust, lowestTier, nextTierChange, windowStart, type TierOutlook } from "./tiers.js";
-export { trustFor, trustScope } from "./trust.js";
 export type {
   AgentMerge,
   AgentSummary,

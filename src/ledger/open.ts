@@ -26,16 +26,6 @@ export interface LedgerOptions {
   onConnectionError?: (error: Error) => void;
 }
 
-/** The ledger options a process gets from its environment (DATABASE_URL, GOVERNANCE_DATA_DIR). */
-export function ledgerOptionsFromEnv(env: NodeJS.ProcessEnv): LedgerOptions {
-  const databaseUrl = env.DATABASE_URL?.trim();
-  const dataDir = env.GOVERNANCE_DATA_DIR?.trim();
-  return {
-    ...(databaseUrl ? { databaseUrl } : {}),
-    ...(dataDir ? { dataDir } : {}),
-  };
-}
-
 /** Connects, migrates to the latest schema (safe when replicas start together), and returns the ledger. */
 export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
   const ledger = options.databaseUrl ? await openPostgres(options.databaseUrl, options.onConnectionError) : await openSqlite(options);

@@ -3,7 +3,6 @@
  * the schema — natural primary keys plus `insert … on conflict do nothing` — so a redelivered
  * webhook or two replicas handling the same event record one row, without a read-then-write race.
  */
-import { createHash } from "node:crypto";
 import { sql, type Kysely, type Selectable } from "kysely";
 import type { LedgerDriver } from "./migrate.js";
 import type {
@@ -17,8 +16,9 @@ import type {
   RevertRecord,
   TrackRecord,
 } from "./ledger.js";
+import { decisionFromRow, decisionRow } from "./decision-rows.js";
 import { ledgerReads, type LedgerReads } from "./queries/reads.js";
-import type { DecisionsTable, LedgerDatabase, MergesTable } from "./schema.js";
+import type { LedgerDatabase, MergesTable } from "./schema.js";
 
 const MERGE_KEY = ["owner", "repo", "pr_number"] as const;
 const DEFAULT_DECISION_LIMIT = 100;
@@ -228,55 +228,5 @@ function mergeFromRow(row: Selectable<MergesTable>): MergeRecord {
     mergeCommitSha: row.merge_commit_sha,
     agents: JSON.parse(row.agents) as string[],
     mergedAt: new Date(row.merged_at),
-  };
-}
-
-function decisionRow(d: DecisionRecord): DecisionsTable {
-  const content = {
-    owner: lower(d.owner),
-    repo: lower(d.repo),
-    pr_number: d.pr,
-    head_sha: lower(d.headSha),
-    conclusion: d.conclusion,
-    title: d.title,
-    tier: d.tier,
-    policy_kind: d.policy.kind,
-    policy_description: d.policy.description,
-    policy_blob_shas: JSON.stringify(d.policy.blobShas),
-    agents: JSON.stringify(d.agents),
-    rules: JSON.stringify(d.rules),
-    gates: JSON.stringify(d.gates),
-    counted: JSON.stringify(d.counted),
-    ignored: JSON.stringify(d.ignored),
-    override: d.override === null ? null : JSON.stringify(d.override),
-  };
-  // Everything but the time: the same evaluation seen again (a redelivery, a re-run) is one row.
-  // ai_assisted follows from the same facts, and stays out so older rows still match.
-  const digest = createHash("sha256").update(JSON.stringify(Object.values(content))).digest("hex");
-  return { ...content, digest, decided_at: d.at.toISOString(), ai_assisted: d.aiAssisted ? 1 : 0 };
-}
-
-export function decisionFromRow(row: Selectable<DecisionsTable>): DecisionRecord {
-  return {
-    owner: row.owner,
-    repo: row.repo,
-    pr: Number(row.pr_number),
-    headSha: row.head_sha,
-    policy: {
-      kind: row.policy_kind as DecisionRecord["policy"]["kind"],
-      description: row.policy_description,
-      blobShas: JSON.parse(row.policy_blob_shas) as string[],
-    },
-    conclusion: row.conclusion as DecisionRecord["conclusion"],
-    title: row.title,
-    aiAssisted: row.ai_assisted === null ? row.agents !== "[]" : row.ai_assisted === 1,
-    tier: row.tier,
-    agents: JSON.parse(row.agents) as DecisionRecord["agents"],
-    rules: JSON.parse(row.rules) as DecisionRecord["rules"],
-    gates: JSON.parse(row.gates) as DecisionRecord["gates"],
-    counted: JSON.parse(row.counted) as DecisionRecord["counted"],
-    ignored: JSON.parse(row.ignored) as DecisionRecord["ignored"],
-    override: row.override === null ? null : (JSON.parse(row.override) as DecisionRecord["override"]),
-    at: new Date(row.decided_at),
   };
 }

@@ -1,19 +1,16 @@
 /**
  * What the pipeline needs from the outside world, created once per process. Everything with
- * a memory (caches, memos, the ledger) lives here so tests can build a fresh one per test.
+ * a memory lives in its memos (memos.ts) and the ledger, so tests can build a fresh one per test.
  */
 import type { Logger } from "pino";
-import { CheckRunMemo, DirectoryCache, ReviewRequestMemo, type CheckRunMemoStore } from "../github/index.js";
 import type { Ledger } from "../ledger/index.js";
 import type { Metrics } from "../observability/metrics.js";
+import { createMemos, type MemoOptions, type Memos } from "./memos.js";
 
-export interface PipelineContext {
+export interface PipelineContext extends Memos {
   /** The app's id: only this app's check runs are looked up and updated. */
   appId?: number;
   ledger: Ledger | null;
-  directoryCache: DirectoryCache;
-  checkRuns: CheckRunMemoStore;
-  reviewRequests: ReviewRequestMemo;
   metrics: Metrics;
   now: () => Date;
   log: Logger;
@@ -21,14 +18,11 @@ export interface PipelineContext {
   detailsUrl?: (pr: { owner: string; repo: string; number: number }, headSha: string) => string;
 }
 
-export interface PipelineOptions {
+export interface PipelineOptions extends MemoOptions {
   appId?: number;
   ledger?: Ledger | null;
-  directoryTtlSeconds?: number;
-  /** With several replicas, trust the memo of the last check-run write only this long. */
-  checkRunMemoMaxAgeMs?: number;
-  /** A memo shared by replicas (Redis); default one in this process. */
-  checkRuns?: CheckRunMemoStore;
+  /** Memos opened by the app (shared through Redis); default fresh ones in this process. */
+  memos?: Memos;
   metrics: Metrics;
   now?: () => Date;
   log: Logger;
@@ -36,11 +30,9 @@ export interface PipelineOptions {
 
 export function createPipelineContext(options: PipelineOptions): PipelineContext {
   return {
+    ...(options.memos ?? createMemos(options)),
     appId: options.appId,
     ledger: options.ledger ?? null,
-    directoryCache: new DirectoryCache({ ttlMs: (options.directoryTtlSeconds ?? 60) * 1000 }),
-    checkRuns: options.checkRuns ?? new CheckRunMemo({ maxAgeMs: options.checkRunMemoMaxAgeMs }),
-    reviewRequests: new ReviewRequestMemo(),
     metrics: options.metrics,
     now: options.now ?? (() => new Date()),
     log: options.log,

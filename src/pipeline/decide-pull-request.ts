@@ -5,21 +5,18 @@
  * looked at: siblings sharing a head commit, and the members of a merge group.
  */
 import { resolvePolicy } from "../config/load.js";
-import type { PullRequestTarget } from "../events/targets.js";
+import type { PullRequestTarget } from "./target.js";
 import type { PullRequestFacts } from "../facts.js";
 import type { Autonomy } from "../config/policy.js";
-import {
-  gatherFacts,
-  githubDirectory,
-  resolveDirectory,
-  type Directory,
-  type GatheredPullRequest,
-  type GitHubClient,
-  type OwnCheckRun,
-} from "../github/index.js";
-import { trustFor } from "../ledger/index.js";
+import type { GitHubClient } from "../github/client.js";
+import { githubDirectory, type Directory } from "../github/directory.js";
+import type { GatheredPullRequest, OwnCheckRun } from "../github/facts-from-graphql.js";
+import { gatherFacts } from "../github/gather-facts.js";
+import { trustFor } from "./trust.js";
 import type { Decision, Trust } from "../policy/decision.js";
-import { evaluate } from "../policy/evaluate.js";
+import { directoryQuestions } from "../policy/directory-questions.js";
+import { detectUnder, evaluate } from "../policy/evaluate.js";
+import { answerDirectoryQuestions } from "./answer-directory.js";
 import type { PipelineContext } from "./context.js";
 
 const NO_TRUST: Trust = { agents: {} };
@@ -64,7 +61,9 @@ export async function judgeGathered(
   trustOf: (autonomy: Autonomy) => Promise<Trust>,
 ): Promise<{ facts: PullRequestFacts; decision: Decision }> {
   const loaded = resolvePolicy(gathered.policyBlobs);
-  const facts = loaded.ok ? await resolveDirectory(loaded.policy, gathered, directory) : gathered.facts;
+  const facts = loaded.ok
+    ? await answerDirectoryQuestions(directoryQuestions(loaded.policy, gathered.facts), gathered, directory)
+    : gathered.facts;
   const trust = loaded.ok && loaded.policy.autonomy ? await trustOf(loaded.policy.autonomy) : NO_TRUST;
-  return { facts, decision: evaluate(loaded, facts, trust) };
+  return { facts, decision: evaluate(loaded, facts, detectUnder(loaded, facts), trust) };
 }

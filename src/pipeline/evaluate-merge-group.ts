@@ -6,7 +6,9 @@
  * Fails closed like the PR path: a PR that cannot be read counts as failing, and an error
  * while finding the group becomes a blocking run on the group's head.
  */
-import { PullRequestNotFoundError, reportCheckRun, reportFailure, type GitHubClient } from "../github/index.js";
+import { reportCheckRun, reportFailure } from "../github/check-run.js";
+import type { GitHubClient } from "../github/client.js";
+import { PullRequestNotFoundError } from "../github/gather-facts.js";
 import { branchName, mergeGroupPullRequests, type MergeGroupRef, type QueuedPullRequest } from "../github/merge-queue.js";
 import { renderCheckRun } from "../report/check-run.js";
 import type { PipelineContext } from "./context.js";

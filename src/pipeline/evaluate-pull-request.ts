@@ -10,16 +10,13 @@
  * Errors are caught here, once: they become a blocking check run that says what failed, never
  * `success` (SPEC §8 fail closed).
  */
-import type { PullRequestTarget } from "../events/targets.js";
-import {
-  applyLabel,
-  PullRequestNotFoundError,
-  reportCheckRun,
-  reportFailure,
-  requestReviewers,
-  type GitHubClient,
-} from "../github/index.js";
-import { decisionRecordFrom } from "../ledger/index.js";
+import type { PullRequestTarget } from "./target.js";
+import { reportCheckRun, reportFailure } from "../github/check-run.js";
+import type { GitHubClient } from "../github/client.js";
+import { PullRequestNotFoundError } from "../github/gather-facts.js";
+import { applyLabel } from "../github/labels.js";
+import { requestReviewers } from "../github/review-requests.js";
+import { decisionRecordFrom } from "../report/decision-record.js";
 import type { Decision } from "../policy/decision.js";
 import { renderCheckRun } from "../report/check-run.js";
 import type { PipelineContext } from "./context.js";

@@ -1,24 +1,22 @@
 /**
  * The work a webhook leaves behind, as plain data: a queued job must be runnable by any
- * replica (the Redis queue serialises it), so it names the installation and never carries an
- * Octokit; `runJob` gets an installation's client when it runs.
+ * replica (the Redis queue serialises it), so it names the installation and never carries a
+ * client; `runJob` gets an installation's client when it runs.
  *
  * Keys decide coalescing and mutual exclusion (one run at a time per key, a burst collapses into
  * one run of the latest state): one key per pull request for evaluations, and keys of their own
  * for work that must not be replaced by a later evaluation (a merge record, a push's reverts).
  */
-import type { ProbotOctokit } from "probot";
-import { targetFromPullRequest, targetKey, type PullRequestTarget } from "../events/targets.js";
+import { targetKey, type PullRequestTarget } from "./target.js";
+import type { GitHubClient } from "../github/client.js";
+import { installationRepositories, openPullRequests, openPullRequestsOfCommit, type RepositoryRef } from "../github/pull-requests.js";
 import type { QueuedWork } from "../queue/work-queue.js";
 import type { PipelineContext } from "./context.js";
 import { evaluateMergeGroup, type MergeGroupTarget } from "./evaluate-merge-group.js";
 import { evaluatePullRequest, type EvaluationOutcome } from "./evaluate-pull-request.js";
 import { recordMergedPullRequest, recordPushedReverts, type PushedCommit } from "./record-history.js";
 
-export interface RepositoryRef {
-  owner: string;
-  repo: string;
-}
+export type { RepositoryRef };
 
 export type Job =
   | { type: "evaluate"; target: PullRequestTarget }
@@ -35,12 +33,10 @@ export type Job =
   | { type: "open-pull-requests"; installationId: number; repositories: RepositoryRef[] | "installation"; reason: string }
   | { type: "merge-group"; group: MergeGroupTarget };
 
-export type InstallationOctokit = InstanceType<typeof ProbotOctokit>;
-
 export interface JobEnvironment {
   pipeline: PipelineContext;
-  /** An Octokit authenticated as the installation (Probot: `app.auth(id)`). */
-  octokitFor(installationId: number): Promise<InstallationOctokit>;
+  /** A client authenticated as the installation (Probot: `app.auth(id)`). */
+  octokitFor(installationId: number): Promise<GitHubClient>;
   /** Queue further jobs (a lookup fans out into evaluations). */
   submit(job: Job): Promise<void>;
   /** After each evaluation (the app remembers its own label changes). */
@@ -100,12 +96,9 @@ export async function runJob(job: Job, env: JobEnvironment): Promise<void> {
     case "record-push":
       return recordPushedReverts(pipeline, job.repository, job.commits);
     case "pulls-for-commit": {
-      const octokit = await env.octokitFor(job.installationId);
-      const { owner, repo } = job.repository;
-      const { data } = await octokit.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", { owner, repo, commit_sha: job.sha });
-      const repository = { name: repo, owner: { login: owner } };
-      for (const pr of data.filter((p) => p.state === "open" && p.head.sha === job.sha)) {
-        await env.submit({ type: "evaluate", target: targetFromPullRequest(job.installationId, repository, pr) });
+      const pulls = await openPullRequestsOfCommit(await env.octokitFor(job.installationId), job.repository, job.sha);
+      for (const { number, headSha } of pulls) {
+        await env.submit({ type: "evaluate", target: { installationId: job.installationId, ...job.repository, number, headSha } });
       }
       return;
     }
@@ -113,9 +106,8 @@ export async function runJob(job: Job, env: JobEnvironment): Promise<void> {
       const octokit = await env.octokitFor(job.installationId);
       const repositories = job.repositories === "installation" ? await installationRepositories(octokit) : job.repositories;
       for (const { owner, repo } of repositories) {
-        const pulls = await octokit.paginate("GET /repos/{owner}/{repo}/pulls", { owner, repo, state: "open", per_page: 100 });
-        for (const pr of pulls) {
-          await env.submit({ type: "evaluate", target: { installationId: job.installationId, owner, repo, number: pr.number, headSha: pr.head.sha } });
+        for (const { number, headSha } of await openPullRequests(octokit, { owner, repo })) {
+          await env.submit({ type: "evaluate", target: { installationId: job.installationId, owner, repo, number, headSha } });
         }
       }
       return;
@@ -126,7 +118,3 @@ export async function runJob(job: Job, env: JobEnvironment): Promise<void> {
   }
 }
 
-async function installationRepositories(octokit: InstallationOctokit): Promise<RepositoryRef[]> {
-  const repos = await octokit.paginate("GET /installation/repositories", { per_page: 100 });
-  return repos.map((r) => ({ owner: r.owner.login, repo: r.name }));
-}

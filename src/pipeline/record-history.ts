@@ -3,11 +3,12 @@
  * Both are idempotent in the ledger, so redelivered webhooks and racing replicas never
  * double-count.
  */
-import { DEFAULT_POLICY, resolvePolicy } from "../config/load.js";
-import { detectPullRequest } from "../detect/detect.js";
-import type { PullRequestTarget } from "../events/targets.js";
-import { gatherFacts, type GitHubClient } from "../github/index.js";
+import { resolvePolicy } from "../config/load.js";
+import type { PullRequestTarget } from "./target.js";
+import type { GitHubClient } from "../github/client.js";
+import { gatherFacts } from "../github/gather-facts.js";
 import { pullRequestText, recordRevertsIn } from "../ledger/index.js";
+import { detectUnder } from "../policy/evaluate.js";
 import type { PipelineContext } from "./context.js";
 
 export interface MergedPullRequest {
@@ -31,8 +32,7 @@ export async function recordMergedPullRequest(
   const gathered = await gatherFacts(octokit, target);
   const loaded = resolvePolicy(gathered.policyBlobs);
   // An invalid policy must not hide an agent's merge from its track record: detect with defaults.
-  const policy = loaded.ok ? loaded.policy : DEFAULT_POLICY;
-  const detection = detectPullRequest(gathered.facts, policy.detection, policy.label);
+  const detection = detectUnder(loaded, gathered.facts);
   await ledger.recordPullMerge({ ...repo, pr: target.number, aiAssisted: detection.aiAssisted, mergedAt: merged.mergedAt });
   if (detection.aiAssisted) {
     const inserted = await ledger.recordMerge({

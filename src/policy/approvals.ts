@@ -6,8 +6,9 @@
 import type { PullRequestFacts } from "../facts.js";
 import type { Authorship } from "./authorship.js";
 import type { ApprovalRecord, IgnoredApproval, RuleResult } from "./decision.js";
-import { canonicalLogin, shortSha } from "./login.js";
-import { type Audience, type Directory, describeAudience, membership } from "./principals.js";
+import { normalizeLogin } from "../detect/login.js";
+import { shortSha } from "./login.js";
+import { type Audience, type DirectoryAnswers, describeAudience, membership } from "./principals.js";
 import type { StandingReview } from "./reviews.js";
 
 export interface ApprovalRequirement {
@@ -20,7 +21,7 @@ export interface ReviewSetting {
   facts: PullRequestFacts;
   authorship: Authorship;
   reviews: readonly StandingReview[];
-  directory: Directory;
+  directory: DirectoryAnswers;
 }
 
 export type ApprovalVerdict = Omit<RuleResult, "name" | "why">;
@@ -73,7 +74,7 @@ function reviewersToRequest(
   { facts, authorship }: ReviewSetting,
   counted: readonly ApprovalRecord[],
 ): { users: string[]; teams: string[] } {
-  const requestedUsers = new Set(facts.requestedReviewers.users.map(canonicalLogin));
+  const requestedUsers = new Set(facts.requestedReviewers.users.map(normalizeLogin));
   const done = new Set(counted.map((record) => record.login));
   const users = audience.users.filter(
     (login) =>
@@ -88,8 +89,7 @@ function reviewersToRequest(
   const owner = facts.owner.toLowerCase();
   const requestedTeams = new Set(facts.requestedReviewers.teams.map((team) => team.toLowerCase().replace(/^.*\//, "")));
   const teams = audience.teams
-    .filter((team) => team.startsWith(`${owner}/`))
-    .map((team) => team.slice(owner.length + 1))
-    .filter((slug) => !requestedTeams.has(slug));
+    .filter((team) => team.org === owner && !requestedTeams.has(team.slug))
+    .map((team) => team.slug);
   return { users, teams };
 }

@@ -2,10 +2,11 @@
  * Who may never approve this pull request (SPEC §4.2): its author, every author, committer
  * and co-author of its commits, bots and agents. Computed once per evaluation.
  */
-import type { Actor, CommitFacts, GitIdentity } from "../facts.js";
-import type { EvaluationContext } from "./context.js";
+import type { Detection } from "../detect/types.js";
+import type { Actor, CommitFacts, GitIdentity, PullRequestFacts } from "../facts.js";
 import type { IgnoredReason } from "./decision.js";
-import { canonicalLogin, shortSha } from "./login.js";
+import { normalizeLogin } from "../detect/login.js";
+import { shortSha } from "./login.js";
 
 export interface Disqualification {
   reason: Extract<IgnoredReason, "pr-author" | "commit-author" | "committer" | "co-author" | "bot" | "agent">;
@@ -34,18 +35,19 @@ export class Authorship {
   readonly committers = new Map<string, string>();
   /** login → "abc1234 (Co-authored-by: …)". */
   readonly coAuthors = new Map<string, string>();
-  private readonly agentVerdicts = new Map<string, string | null>();
   /** Every rule asks about every reviewer: answer each actor once per evaluation. */
   private readonly verdicts = new Map<string, Disqualification | null>();
 
-  constructor(private readonly context: EvaluationContext) {
-    const { facts } = context;
-    this.prAuthor = canonicalLogin(facts.author.login);
+  constructor(
+    facts: PullRequestFacts,
+    private readonly detection: Detection,
+  ) {
+    this.prAuthor = normalizeLogin(facts.author.login);
     // GitHub resolved the authors' and co-authors' e-mails to accounts (private e-mails
     // included); a co-author line carrying one of those e-mails names that account.
     const loginByEmail = new Map<string, string>();
     const remember = (identity: GitIdentity) => {
-      if (identity.user && identity.email) loginByEmail.set(identity.email.toLowerCase(), canonicalLogin(identity.user.login));
+      if (identity.user && identity.email) loginByEmail.set(identity.email.toLowerCase(), normalizeLogin(identity.user.login));
     };
     for (const commit of facts.commits) {
       remember(commit.author);
@@ -61,7 +63,7 @@ export class Authorship {
 
   private note(map: Map<string, string>, user: Actor | null, sha: string): void {
     if (!user) return;
-    const login = canonicalLogin(user.login);
+    const login = normalizeLogin(user.login);
     if (!map.has(login)) map.set(login, sha);
   }
 
@@ -70,7 +72,7 @@ export class Authorship {
       const email = trailerEmail(value);
       if (!email) continue;
       const noreply = NOREPLY.exec(email);
-      const login = noreply ? canonicalLogin(noreply[1]) : loginByEmail.get(email);
+      const login = noreply ? normalizeLogin(noreply[1]) : loginByEmail.get(email);
       if (login && !this.coAuthors.has(login)) {
         this.coAuthors.set(login, `${shortSha(commit.sha)} (Co-authored-by: ${value})`);
       }
@@ -88,7 +90,7 @@ export class Authorship {
   }
 
   private judge(actor: Actor): Disqualification | null {
-    const login = canonicalLogin(actor.login);
+    const login = normalizeLogin(actor.login);
     if (actor.isBot) return { reason: "bot", detail: "bots never approve" };
     const agent = this.agentOf(actor);
     if (agent !== null) return { reason: "agent", detail: `agent identity (${agent})` };
@@ -102,22 +104,10 @@ export class Authorship {
     return null;
   }
 
-  /** Whether a login is an agent (catalogue or `detection.bots`): asked of the detector once. */
+  /** The agent whose account this is, as the detector found it among reviewers and label appliers. */
   private agentOf(actor: Actor): string | null {
-    const login = canonicalLogin(actor.login);
-    const known = this.agentVerdicts.get(login);
-    if (known !== undefined) return known;
-    const nobody: GitIdentity = { name: "", email: "", user: null };
-    const probe: CommitFacts = {
-      sha: "",
-      message: "",
-      author: { name: "", email: "", user: actor },
-      committer: nobody,
-      parentCount: 1,
-    };
-    const verdict = this.context.detectCommit(probe, this.context.detectionConfig);
-    const agent = verdict.agents[0] ?? null;
-    this.agentVerdicts.set(login, agent);
-    return agent;
+    const accounts = this.detection.agentAccounts;
+    const login = normalizeLogin(actor.login);
+    return Object.hasOwn(accounts, login) ? accounts[login] : null;
   }
 }

@@ -1,19 +1,22 @@
 /**
- * Logins as the engine compares them: lower case, without a leading "@" or the REST
- * "[bot]" suffix. Facts are already normalised by the adapters; policy files are not.
+ * Teams and commits as the engine names them. Logins are compared as `normalizeLogin` (detect/login.ts) makes
+ * them (lower case, no "@", no "[bot]"); facts arrive normalised, policy files do not.
  */
-export function canonicalLogin(login: string): string {
-  // Facts arrive normalised; the engine asks this thousands of times per evaluation.
-  if (ALREADY_CANONICAL.test(login)) return login;
-  return login.trim().replace(/^@/, "").replace(/\[bot\]$/i, "").toLowerCase();
+
+/** A team the policy names, resolved once: `name` is "org/slug", the key of the directory snapshot. */
+export interface TeamRef {
+  org: string;
+  slug: string;
+  name: string;
 }
 
-const ALREADY_CANONICAL = /^[a-z0-9][a-z0-9._-]*$/;
-
-/** "slug" (in the PR's organisation), "org/slug" or "@org/slug" → "org/slug", lower case. */
-export function canonicalTeam(team: string, owner: string): string {
+/** "slug" (in the PR's organisation), "org/slug" or "@org/slug" → the team, lower case. */
+export function teamRef(team: string, owner: string): TeamRef {
   const bare = team.trim().replace(/^@/, "").toLowerCase();
-  return bare.includes("/") ? bare : `${owner.toLowerCase()}/${bare}`;
+  const slash = bare.indexOf("/");
+  const org = slash < 0 ? owner.toLowerCase() : bare.slice(0, slash);
+  const slug = slash < 0 ? bare : bare.slice(slash + 1);
+  return { org, slug, name: `${org}/${slug}` };
 }
 
 export function shortSha(sha: string | null): string {

@@ -1,25 +1,32 @@
 /**
- * Break glass (SPEC §4.5): the override label passes the check only when the person who
- * applied it belongs to `override.by`; from anyone else it does nothing, and says so.
+ * Break glass: the override label passes the check only when the person who applied it
+ * belongs to `override.by`; from anyone else it does nothing, and says so.
  */
 import type { Policy } from "../config/policy.js";
-import type { PullRequestFacts } from "../facts.js";
+import { normalizeLogin } from "../detect/login.js";
+import type { LabelFacts, PullRequestFacts } from "../facts.js";
 import type { Decision } from "./decision.js";
-import { canonicalLogin } from "./login.js";
-import { audienceOf, describeAudience, type Directory, membership } from "./principals.js";
+import { describeAudience, type DirectoryAnswers, membership, overrideAudience } from "./principals.js";
 
-export function judgeOverride(policy: Policy, facts: PullRequestFacts, directory: Directory): Decision["override"] {
+type Override = NonNullable<Policy["override"]>;
+
+/** The override label on the PR (GitHub label names are case-insensitive), if any. */
+export function overrideLabel(override: Override, facts: Pick<PullRequestFacts, "labels">): LabelFacts | undefined {
+  return facts.labels.find((candidate) => candidate.name.toLowerCase() === override.label.toLowerCase());
+}
+
+export function judgeOverride(policy: Policy, facts: PullRequestFacts, directory: DirectoryAnswers): Decision["override"] {
   const override = policy.override;
   if (!override) return null;
-  const label = facts.labels.find((candidate) => candidate.name.toLowerCase() === override.label.toLowerCase());
+  const label = overrideLabel(override, facts);
   if (!label) return null;
-  const audience = audienceOf(override.by, "admin", facts.owner);
+  const audience = overrideAudience(override, facts.owner);
   const who = describeAudience(audience).join(" or ");
   const applier = label.appliedBy;
   if (!applier) {
     return { applied: false, by: null, detail: `override label ${override.label} applied by an unknown user, not known to be in ${who}; ignored` };
   }
-  const login = canonicalLogin(applier.login);
+  const login = normalizeLogin(applier.login);
   const member = membership(login, audience, directory);
   if (applier.isBot || !member.eligible) {
     return { applied: false, by: login, detail: `override label ${override.label} applied by @${login} who is not in ${who}; ignored` };

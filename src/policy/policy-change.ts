@@ -5,7 +5,7 @@
 import type { Policy, PolicyBlob, PolicyError } from "../config/policy.js";
 import { judgeApprovals, type ReviewSetting } from "./approvals.js";
 import type { RuleResult } from "./decision.js";
-import { audienceOf } from "./principals.js";
+import { policyAdmins } from "./principals.js";
 
 export const POLICY_CHANGE_RULE = "policy change";
 
@@ -23,7 +23,7 @@ export function judgePolicyChange(
   const changes = setting.facts.policyChanges;
   if (changes.length === 0) return { rule: null, errors: [] };
   const why = changes.map((change) => (change.blob ? `changes ${change.path}` : `deletes ${change.path}`));
-  const audience = audienceOf(policy?.policy_admins ?? null, "admin", setting.facts.owner);
+  const audience = policyAdmins(policy, setting.facts.owner);
   const verdict = judgeApprovals({ required: 1, audience, requestReview: true }, setting);
   // In the organisation's `.github` repository the file is the organisation default, which
   // may say `enforce` but not `extends`; anywhere else it is a repository file.

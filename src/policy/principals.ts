@@ -1,14 +1,15 @@
 /**
  * "Who may approve": any of the teams, any of the users, or anyone with at least the
- * permission. Team rosters and permissions come from `facts.directory`, resolved by the
- * adapter before evaluation (see `directoryQuestions`).
+ * permission. Team rosters and permissions come from `facts.directory`, answered by the
+ * pipeline before evaluation (see `directoryQuestions`).
  */
-import { PERMISSION_ORDER, type Permission, type Principals } from "../config/policy.js";
-import type { DirectorySnapshot } from "../facts.js";
-import { canonicalLogin, canonicalTeam } from "./login.js";
+import { PERMISSIONS, type Permission, type Policy, type Principals, type Rule } from "../config/policy.js";
+import { normalizeLogin } from "../detect/login.js";
+import type { DirectorySnapshot, RepositoryPermission } from "../facts.js";
+import { teamRef, type TeamRef } from "./login.js";
 
 export interface Audience {
-  teams: string[];
+  teams: TeamRef[];
   users: string[];
   permission?: Permission;
 }
@@ -19,35 +20,55 @@ export interface Membership {
   detail: string;
 }
 
+/** A rule whose `from` names nobody accepts anyone who can push. */
+const RULE_DEFAULT: Permission = "write";
+/** Policy changes and the override, when the policy names nobody, need an admin. */
+const ADMIN_DEFAULT: Permission = "admin";
+
 /** The principals in canonical form; with nothing named, `fallback` permission applies. */
-export function audienceOf(principals: Principals | null, fallback: Permission, owner: string): Audience {
-  const teams = (principals?.teams ?? []).map((team) => canonicalTeam(team, owner));
-  const users = (principals?.users ?? []).map(canonicalLogin);
+function audienceOf(principals: Principals | null, fallback: Permission, owner: string): Audience {
+  const teams = (principals?.teams ?? []).map((team) => teamRef(team, owner));
+  const users = (principals?.users ?? []).map(normalizeLogin);
   const permission =
     principals?.permission ?? (teams.length === 0 && users.length === 0 ? fallback : undefined);
   return { teams, users, permission };
 }
 
-function rank(permission: string | undefined): number {
-  return PERMISSION_ORDER.indexOf(permission as Permission);
+/** Who may approve for a rule. */
+export function ruleAudience(rule: Rule, owner: string): Audience {
+  return audienceOf(rule.require.from, RULE_DEFAULT, owner);
 }
 
-/** The snapshot with each roster turned into a set once: rules × reviewers × members adds up. */
-export class Directory {
+/** Who may approve a change to the governance files (`policy_admins`); no policy in force = admins. */
+export function policyAdmins(policy: Policy | null, owner: string): Audience {
+  return audienceOf(policy?.policy_admins ?? null, ADMIN_DEFAULT, owner);
+}
+
+/** Who may apply the override label. */
+export function overrideAudience(override: NonNullable<Policy["override"]>, owner: string): Audience {
+  return audienceOf(override.by, ADMIN_DEFAULT, owner);
+}
+
+function rank(permission: RepositoryPermission | undefined): number {
+  return PERMISSIONS.indexOf(permission as Permission);
+}
+
+/** The directory snapshot with each roster turned into a set once: rules × reviewers × members adds up. */
+export class DirectoryAnswers {
   private readonly rosters = new Map<string, Set<string>>();
 
   constructor(private readonly snapshot: DirectorySnapshot) {}
 
-  isMember(team: string, login: string): boolean {
-    let roster = this.rosters.get(team);
+  isMember(team: TeamRef, login: string): boolean {
+    let roster = this.rosters.get(team.name);
     if (!roster) {
-      roster = new Set((this.snapshot.teams[team] ?? []).map(canonicalLogin));
-      this.rosters.set(team, roster);
+      roster = new Set((this.snapshot.teams[team.name] ?? []).map(normalizeLogin));
+      this.rosters.set(team.name, roster);
     }
     return roster.has(login);
   }
 
-  permission(login: string): string {
+  permission(login: string): RepositoryPermission {
     return this.snapshot.permissions[login] ?? "none";
   }
 }
@@ -55,11 +76,11 @@ export class Directory {
 /** Audience → reviewer's permission → the (shared) ineligible answer. */
 const refusals = new WeakMap<Audience, Map<string, Membership>>();
 
-export function membership(login: string, audience: Audience, directory: Directory): Membership {
-  const who = canonicalLogin(login);
+export function membership(login: string, audience: Audience, directory: DirectoryAnswers): Membership {
+  const who = normalizeLogin(login);
   if (audience.users.includes(who)) return { eligible: true, detail: `listed in users` };
   for (const team of audience.teams) {
-    if (directory.isMember(team, who)) return { eligible: true, detail: `member of @${team}` };
+    if (directory.isMember(team, who)) return { eligible: true, detail: `member of @${team.name}` };
   }
   const has = directory.permission(who);
   if (audience.permission !== undefined && rank(has) >= rank(audience.permission)) {
@@ -76,7 +97,7 @@ export function membership(login: string, audience: Audience, directory: Directo
 
 function refuse(audience: Audience, has: string): Membership {
   const missing: string[] = [];
-  if (audience.teams.length > 0) missing.push(`not a member of ${audience.teams.map((t) => `@${t}`).join(" or ")}`);
+  if (audience.teams.length > 0) missing.push(`not a member of ${audience.teams.map((t) => `@${t.name}`).join(" or ")}`);
   if (audience.users.length > 0) missing.push("not listed in users");
   if (audience.permission !== undefined) missing.push(`${has} permission, needs ${audience.permission}`);
   const named = audience.teams.length > 0 || audience.users.length > 0;
@@ -86,7 +107,7 @@ function refuse(audience: Audience, has: string): Membership {
 /** Who can satisfy it, for the summary: "@acme/seniors", "@alice", "users with write permission or more". */
 export function describeAudience(audience: Audience): string[] {
   return [
-    ...audience.teams.map((team) => `@${team}`),
+    ...audience.teams.map((team) => `@${team.name}`),
     ...audience.users.map((user) => `@${user}`),
     ...(audience.permission ? [`users with ${audience.permission} permission or more`] : []),
   ];

@@ -4,7 +4,7 @@
  * approval (or change request), and PENDING reviews are drafts nobody else can see.
  */
 import type { Actor, ReviewFacts } from "../facts.js";
-import { canonicalLogin } from "./login.js";
+import { normalizeLogin } from "../detect/login.js";
 
 export interface StandingReview {
   login: string;
@@ -25,7 +25,7 @@ export function standingReviews(reviews: readonly ReviewFacts[]): StandingReview
   const byLogin = new Map<string, StandingReview>();
   for (const review of ordered) {
     if (review.state !== "APPROVED" && review.state !== "CHANGES_REQUESTED" && review.state !== "DISMISSED") continue;
-    const login = canonicalLogin(review.author.login);
+    const login = normalizeLogin(review.author.login);
     byLogin.set(login, {
       login,
       author: review.author,

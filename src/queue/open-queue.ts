@@ -1,34 +1,20 @@
 /**
- * Which work queue a process uses, from its environment: REDIS_URL set → the Redis queue
- * shared by every replica; otherwise the in-process one.
- *
- * GOVERNANCE_CONCURRENCY_PER_INSTALLATION  jobs one installation runs at once (default 4;
- *                                          with Redis, across all replicas)
- * GOVERNANCE_QUEUE_CONCURRENCY             Redis: jobs one replica runs at once (default 16)
- * GOVERNANCE_QUEUE_LOCK_SECONDS            Redis: how long a silent replica keeps its jobs
- *                                          before another takes them over (default 15)
- * GOVERNANCE_QUEUE_PREFIX                  Redis: key prefix (default agent-governance); replicas
- *                                          of one deployment share it
+ * Which work queue a process uses: a Redis URL → the Redis queue shared by every replica;
+ * otherwise the in-process one. The settings come from the environment (settings.ts).
  */
 import { InProcessQueue } from "./in-process-queue.js";
 import type { JobRunner, QueueErrorHandler, WorkQueue } from "./work-queue.js";
 
 export interface QueueSettings {
   redisUrl: string | null;
+  /** Redis key prefix; the replicas of one deployment share it. */
   prefix: string;
+  /** Jobs one installation runs at once (with Redis: across all replicas). */
   concurrencyPerInstallation: number;
+  /** Redis: jobs one replica runs at once. */
   concurrencyPerReplica: number;
+  /** Redis: how long a silent replica keeps its jobs before another takes them over. */
   lockMs: number;
-}
-
-export function queueSettingsFromEnv(env: NodeJS.ProcessEnv, overrides: { concurrencyPerInstallation?: number } = {}): QueueSettings {
-  return {
-    redisUrl: env.REDIS_URL || null,
-    prefix: env.GOVERNANCE_QUEUE_PREFIX || "agent-governance",
-    concurrencyPerInstallation: overrides.concurrencyPerInstallation ?? positive(env.GOVERNANCE_CONCURRENCY_PER_INSTALLATION, 4),
-    concurrencyPerReplica: positive(env.GOVERNANCE_QUEUE_CONCURRENCY, 16),
-    lockMs: positive(env.GOVERNANCE_QUEUE_LOCK_SECONDS, 15) * 1000,
-  };
 }
 
 /** BullMQ and ioredis are loaded only when REDIS_URL is set: they cost a single replica ≈ 18 MB. */
@@ -45,9 +31,4 @@ export async function openWorkQueue<J>(settings: QueueSettings, run: JobRunner<J
     lockMs: settings.lockMs,
     stalledIntervalMs: Math.max(1_000, Math.floor(settings.lockMs / 3)),
   });
-}
-
-function positive(value: string | undefined, fallback: number): number {
-  const number = Number(value);
-  return Number.isFinite(number) && number > 0 ? number : fallback;
 }

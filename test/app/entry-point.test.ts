@@ -12,7 +12,7 @@ import nock from "nock";
 import { createNodeMiddleware } from "probot";
 import { agentGovernance, type AgentGovernanceApp } from "../../src/app.js";
 import { openLedger, type Ledger } from "../../src/ledger/index.js";
-import { githubRequestCounter } from "../../src/observability/github-requests.js";
+import { githubRequestCounter } from "../../src/github/request-counter.js";
 import { createMetrics } from "../../src/observability/metrics.js";
 import { APP_ID, CLAUDE_TRAILER, SHA_1, graphqlPullRequest, pullRequestEvent } from "./fixtures.js";
 import { GitHubApi, releaseNock, testProbot } from "./harness.js";

@@ -4,7 +4,7 @@
  * nock with every request logged so tests can count what was fetched.
  */
 import nock from "nock";
-import type { RestCommit, RestPullRequest, RestReview } from "../../src/backfill/rest-pull-request.js";
+import type { RestCommit, RestPullRequest, RestReview } from "../../src/github/facts-from-rest.js";
 import { daysAgo } from "./ledger-cli.js";
 
 export const API = "https://api.github.com";

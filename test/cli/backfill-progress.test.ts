@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { lastPage } from "../../src/backfill/link-header.js";
+import { lastPage } from "../../src/github/link-header.js";
 import type { BackfillProgress } from "../../src/backfill/scan.js";
 import { progressDisplay, progressLine } from "../../src/cli/progress.js";
 

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { generateKeyPairSync } from "node:crypto";
-import { startSimulator, type Simulator } from "../../packages/github-simulator/src/index.js";
+import { startSimulator, type Simulator } from "@agent-governance/github-simulator";
 import { runWith, workspace, type Workspace } from "./ledger-cli.js";
 
 const POLICY = `version: 1

@@ -5,7 +5,7 @@ import nock from "nock";
 import { backfillCommandWith, EXIT_INTERRUPTED } from "../../src/cli/backfill.js";
 import { COMMANDS } from "../../src/cli/commands.js";
 import type { Command } from "../../src/cli/main.js";
-import type { RestPullRequest } from "../../src/backfill/rest-pull-request.js";
+import type { RestPullRequest } from "../../src/github/facts-from-rest.js";
 import { ALICE, COPILOT, commit, pull, requestsTo, served, serveHistory, sha, type History } from "./backfill-github.js";
 import { runWith, workspace, type Workspace } from "./ledger-cli.js";
 

@@ -2,8 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/glob
 import { generateKeyPairSync } from "node:crypto";
 import nock from "nock";
 import { Octokit } from "@octokit/rest";
-import { openGitHubClient } from "../../src/cli/github-client.js";
-import { refuseWrites, WriteRefusedError } from "../../src/cli/read-only.js";
+import { openGitHubClient } from "../../src/github/cli-client.js";
+import { refuseWrites, WriteRefusedError } from "../../src/github/read-only.js";
 import { HEAD_SHA, pullRequestFactsResponse, type PullRequestFactsFixture } from "../github/fixtures/pull-request-facts.js";
 import { daysAgo, runWith, workspace, type Workspace } from "./ledger-cli.js";
 

@@ -27,6 +27,8 @@ describe("detectPullRequest (SPEC §3)", () => {
       agents: [],
       pullRequestSignals: [],
       commits: [{ sha: humanCommit.sha, aiAssisted: false, agents: [], signals: [] }],
+      agentAccounts: {},
+      agentSignOffs: [],
     });
   });
 
@@ -49,6 +51,23 @@ describe("detectPullRequest (SPEC §3)", () => {
   it("sees a review submitted by an agent", () => {
     const detection = detect(facts({ reviews: [review(normalizeActor("copilot-pull-request-reviewer[bot]")), review(alice)] }));
     expect(detection.pullRequestSignals).toEqual([expect.objectContaining({ kind: "reviewer", agent: "copilot", strength: "agent-written" })]);
+  });
+
+  it("names the agents among reviewers and label appliers, so the engine never counts their approval", () => {
+    const reviewer = normalizeActor("copilot-pull-request-reviewer[bot]");
+    const bots = { ...DEFAULT_DETECTION, bots: ["acme-coder"] };
+    const applier: Actor = { login: "acme-coder", isBot: false };
+    const detection = detectPullRequest(facts({ reviews: [review(reviewer), review(alice)], labels: [label("needs-review", applier)] }), bots, "ai-assisted");
+    expect(detection.agentAccounts).toEqual({ copilot: "copilot", "acme-coder": "acme-coder" });
+  });
+
+  it("names the commits whose Signed-off-by lines are an agent's, and only those", () => {
+    const signed = { ...humanCommit, sha: "3333333333333333333333333333333333333333", message: "Fix\n\nSigned-off-by: Claude <noreply@anthropic.com>\n" };
+    const humanSigned = { ...humanCommit, message: "Fix\n\nSigned-off-by: Alice <alice@example.org>\n" };
+    const detection = detect(facts({ commits: [humanSigned, signed, aiCommit] }));
+    expect(detection.agentSignOffs).toEqual([
+      { sha: signed.sha, signals: [expect.objectContaining({ agent: "claude-code", detail: "Signed-off-by: Claude <noreply@anthropic.com>" })] },
+    ]);
   });
 
   it("does not count not_ai automation that opened the pull request", () => {

@@ -7,7 +7,7 @@
 import { expect } from "@jest/globals";
 import type { Sandbox } from "../../tools/sandbox/sandbox.js";
 import { verdictOf } from "../../tools/sandbox/verdict.js";
-import type { CommitRecord, PullRecord } from "../../packages/github-simulator/src/index.js";
+import type { CommitRecord, PullRecord } from "@agent-governance/github-simulator";
 import { aiMessage, freshRepo } from "./stage.js";
 
 export const AUTONOMY_POLICY = `version: 1

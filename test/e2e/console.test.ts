@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { ConsoleClient, signIn } from "../../tools/sandbox/console-client.js";
 import { verdictOf } from "../../tools/sandbox/verdict.js";
-import type { PullRecord } from "../../packages/github-simulator/src/index.js";
+import type { PullRecord } from "@agent-governance/github-simulator";
 import { aiMessage, useSandbox } from "./stage.js";
 
 const sandbox = useSandbox({ console: true });

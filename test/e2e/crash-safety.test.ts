@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import SQLite from "better-sqlite3";
 import { openLedger } from "../../src/ledger/index.js";
-import type { PullRecord } from "../../packages/github-simulator/src/index.js";
+import type { PullRecord } from "@agent-governance/github-simulator";
 import { aiMessage, freshRepo, useSandbox } from "./stage.js";
 
 const sandbox = useSandbox();

@@ -1,5 +1,5 @@
 /**
- * `npm run demo` (the built dist/tools/demo/main.js): it plays every story, shows each verdict
+ * `npm run demo` (the built dist-dev/tools/demo/main.js): it plays every story, shows each verdict
  * with its explanation, exits 0 — and with --keep leaves the servers up, with the simulated
  * GitHub readable as JSON, until it is interrupted.
  */
@@ -7,7 +7,7 @@ import { describe, expect, it, jest } from "@jest/globals";
 import { spawn } from "node:child_process";
 import { projectRoot } from "../../tools/sandbox/app-process.js";
 
-const MAIN = "dist/tools/demo/main.js";
+const MAIN = "dist-dev/tools/demo/main.js";
 
 // The demo plays six stories through a real server: seconds on a busy 2-core machine.
 jest.setTimeout(60_000);

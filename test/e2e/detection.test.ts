@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { verdictOf } from "../../tools/sandbox/verdict.js";
-import type { CommitSpec } from "../../packages/github-simulator/src/index.js";
+import type { CommitSpec } from "@agent-governance/github-simulator";
 import { freshRepo, useSandbox } from "./stage.js";
 
 const sandbox = useSandbox();

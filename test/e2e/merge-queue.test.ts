@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { governanceRuns } from "../../tools/sandbox/verdict.js";
-import type { CheckRunRecord, PullRecord } from "../../packages/github-simulator/src/index.js";
+import type { CheckRunRecord, PullRecord } from "@agent-governance/github-simulator";
 import { aiMessage, freshRepo, useSandbox } from "./stage.js";
 
 const POLICY = "version: 1\nrules:\n  - name: one approval\n    require:\n      approvals: 1\n";

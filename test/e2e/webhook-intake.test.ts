@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "@jest/globals";
 import { randomUUID } from "node:crypto";
 import { postWebhook } from "../../tools/sandbox/raw-delivery.js";
 import { verdictOf } from "../../tools/sandbox/verdict.js";
-import type { PullRecord } from "../../packages/github-simulator/src/index.js";
+import type { PullRecord } from "@agent-governance/github-simulator";
 import { aiMessage, freshRepo, useSandbox } from "./stage.js";
 
 const sandbox = useSandbox();

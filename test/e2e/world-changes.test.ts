@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { verdictOf } from "../../tools/sandbox/verdict.js";
-import type { PullRecord } from "../../packages/github-simulator/src/index.js";
+import type { PullRecord } from "@agent-governance/github-simulator";
 import { aiMessage, freshRepo, useSandbox } from "./stage.js";
 
 const policy = (approvals: number, team?: string) =>

@@ -1,5 +1,7 @@
 /** A real Octokit against nock: no retry or throttle plugins, so request counts are exact. */
+import { afterAll, afterEach, beforeAll } from "@jest/globals";
 import { Octokit } from "@octokit/rest";
+import nock from "nock";
 
 export const API = "https://api.github.com";
 
@@ -15,4 +17,15 @@ export function testOctokit(): Octokit {
 export function graphqlOperation(body: unknown): string | undefined {
   const query = (body as { query?: string }).query ?? "";
   return /query (\w+)/.exec(query)?.[1];
+}
+
+/** No real network in this file's tests; nock cleared after each and released after all. */
+export function useNock(): void {
+  beforeAll(() => nock.disableNetConnect());
+  afterEach(() => nock.cleanAll());
+  afterAll(() => {
+    nock.enableNetConnect();
+    nock.restore();
+    nock.activate();
+  });
 }

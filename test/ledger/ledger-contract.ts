@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import type { Autonomy } from "../../src/config/policy.js";
 import type { DecisionRecord, Ledger, MergeRecord } from "../../src/ledger/ledger.js";
 import { recordRevertsIn } from "../../src/ledger/record-revert.js";
-import { trustFor } from "../../src/ledger/trust.js";
+import { trustFor } from "../../src/pipeline/trust.js";
 
 /** One empty store; `open` may be called several times and opens the same store again. */
 export interface LedgerStore {

@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
-import { ledgerOptionsFromEnv, openLedger } from "../../src/ledger/open.js";
+import { openLedger } from "../../src/ledger/open.js";
+import { ledgerSettings } from "../../src/settings.js";
 import { ledgerContract } from "./ledger-contract.js";
 import { ledgerReadsContract } from "./reads-contract.js";
 
@@ -56,6 +57,6 @@ describe("ledger options from the environment", () => {
     ["GOVERNANCE_DATA_DIR: SQLite there", { GOVERNANCE_DATA_DIR: "/var/lib/gov" }, { dataDir: "/var/lib/gov" }],
     ["blank values count as unset", { DATABASE_URL: " ", GOVERNANCE_DATA_DIR: "" }, {}],
   ])("%s", (_name, env, options) => {
-    expect(ledgerOptionsFromEnv(env)).toEqual(options);
+    expect(ledgerSettings(env)).toEqual(options);
   });
 });

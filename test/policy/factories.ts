@@ -1,13 +1,12 @@
 /**
  * Small builders for engine tests: a Policy as src/config would hand it over (every default
- * filled in), PullRequestFacts for one PR, and `decide`, which runs the engine with the fake
- * detector so that these tests judge the engine alone.
+ * filled in), PullRequestFacts for one PR, and `decide`, which runs the real detector and
+ * then the engine, as the app does.
  */
-import type { Detection as DetectionConfig, LoadedPolicy, Policy, PolicyBlob, PolicyError, Rule } from "../../src/config/policy.js";
+import type { Detection as DetectionConfig, LoadedPolicy, Policy, PolicyError, Rule } from "../../src/config/policy.js";
 import type { Actor, CommitFacts, GitIdentity, PullRequestFacts, ReviewFacts, ReviewState } from "../../src/facts.js";
 import type { Decision, Trust } from "../../src/policy/decision.js";
-import { type EngineDeps, evaluateWith } from "../../src/policy/engine.js";
-import { fakeAgentSignOffs, fakeDetectCommit, fakeDetectPullRequest } from "./fake-detector.js";
+import { detectUnder, evaluate } from "../../src/policy/evaluate.js";
 
 export const HEAD = "9b8e7d6c5b4a39281706f5e4d3c2b1a098765432";
 export const OLDER = "3f2a1c0b9a8f7e6d5c4b3a29180706f5e4d3c2b1";
@@ -127,24 +126,9 @@ export function facts(overrides: Partial<PullRequestFacts> = {}): PullRequestFac
 
 export const humanFacts = (overrides: Partial<PullRequestFacts> = {}) => facts({ commits: [commit()], ...overrides });
 
-/** Stand-in for src/config's validator: a blob that says `version: 2` is invalid. */
-export function fakeValidate(blob: PolicyBlob): PolicyError[] {
-  const line = (blob.text ?? "").split("\n").findIndex((text) => text.startsWith("version: 2"));
-  return line < 0 ? [] : [{ file: blob.path, line: line + 1, column: 10, message: "unsupported version 2; expected 1" }];
-}
-
-export const fakeDeps: EngineDeps = {
-  detectPullRequest: fakeDetectPullRequest,
-  detectCommit: fakeDetectCommit,
-  agentSignOffs: fakeAgentSignOffs,
-  validatePolicyBlob: fakeValidate,
-  fallbackPolicy: () => ({ detection: DETECTION, label: "ai-assisted" }),
-};
-
-const engine = evaluateWith(fakeDeps);
-
 export function decide(input: { policy?: Policy | LoadedPolicy; facts?: PullRequestFacts; trust?: Trust } = {}): Decision {
   const given = input.policy ?? policy();
   const loadedPolicy = "ok" in given ? given : loaded(given);
-  return engine(loadedPolicy, input.facts ?? facts(), input.trust ?? { agents: {} });
+  const prFacts = input.facts ?? facts();
+  return evaluate(loadedPolicy, prFacts, detectUnder(loadedPolicy, prFacts), input.trust ?? { agents: {} });
 }

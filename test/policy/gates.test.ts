@@ -57,7 +57,7 @@ const rows: Row[] = [
     gates: { forbid_agent_signoff: true },
     facts: { commits: [aiCommit(), commit({ sha: OLDER, message: "Fix\r\n\r\nsigned-off-by: Claude <noreply@anthropic.com>\r\n" })] },
     status: "failed",
-    offenders: ["3f2a1c0 Signed-off-by: Claude <noreply@anthropic.com> (claude-code)"],
+    offenders: ["3f2a1c0 signed-off-by: Claude <noreply@anthropic.com> (claude-code)"],
   },
   { sentence: "required_checks passes when every check succeeded, was neutral or skipped", gates: { required_checks: ["build", "lint", "e2e"] }, facts: { checks: [check("build", "completed", "success"), check("lint", "completed", "neutral"), check("e2e", "completed", "skipped")] }, status: "passed" },
   { sentence: "required_checks is pending while a check runs", gates: { required_checks: ["build"] }, facts: { checks: [check("build", "pending")] }, status: "pending", offenders: ["build (pending)"] },

@@ -2,9 +2,8 @@
 import { describe, expect, it } from "@jest/globals";
 import type { PolicyBlob } from "../../src/config/policy.js";
 import type { PullRequestFacts } from "../../src/facts.js";
-import { directoryQuestions } from "../../src/policy/directory-questions.js";
-import { evaluateWith } from "../../src/policy/engine.js";
-import { actor, aiCommit, commit, decide, facts, fakeDeps, humanFacts, invalid, loaded, person, policy, review, rule } from "./factories.js";
+import { detectUnder, evaluate } from "../../src/policy/evaluate.js";
+import { actor, aiCommit, commit, decide, facts, humanFacts, invalid, loaded, person, policy, review, rule } from "./factories.js";
 
 const blob = (text: string): PolicyBlob => ({ path: ".agent-governance.yml", text, byteSize: text.length, oid: "b1" });
 const policyChange = (text: string | null): PullRequestFacts["policyChanges"] => [{ path: ".agent-governance.yml", blob: text === null ? null : blob(text) }];
@@ -45,9 +44,10 @@ describe("conclusion and title", () => {
   });
 
   it("an engine failure fails closed", () => {
-    const broken = evaluateWith({ ...fakeDeps, detectPullRequest: () => { throw new Error("boom"); } });
-    const decision = broken(loaded(), facts(), { agents: {} });
-    expect([decision.conclusion, decision.title]).toEqual(["failure", "Evaluation failed: boom"]);
+    const detection = { ...detectUnder(loaded(), facts()), agents: null as unknown as string[] };
+    const decision = evaluate(loaded(), facts(), detection, { agents: {} });
+    expect(decision.conclusion).toBe("failure");
+    expect(decision.title).toMatch(/^Evaluation failed: /);
   });
 });
 
@@ -110,7 +110,7 @@ describe("policy changes (SPEC §4.3)", () => {
     const decision = decide({ facts: humanFacts({ policyChanges: policyChange("# policy\nversion: 2\n"), reviews: [review("root", "APPROVED")] }) });
     expect([decision.conclusion, decision.title]).toEqual(["failure", "The new policy is invalid — 1 error"]);
     expect(decision.annotations).toEqual([
-      expect.objectContaining({ path: ".agent-governance.yml", start_line: 2, start_column: 10, message: "unsupported version 2; expected 1" }),
+      expect.objectContaining({ path: ".agent-governance.yml", start_line: 2, start_column: 10, message: "`version` must be `1`, got `2`" }),
     ]);
   });
 });
@@ -192,24 +192,5 @@ describe("review requests (SPEC §6)", () => {
   it("does not request again a team already requested", () => {
     const decision = decide({ policy: named, facts: facts({ requestedReviewers: { users: [], teams: ["acme/senior-engineers"] } }) });
     expect(decision.reviewRequests.teams).toEqual([]);
-  });
-});
-
-describe("directory questions", () => {
-  it("asks for every team the policy names and the logins whose standing matters", () => {
-    const full = policy({
-      rules: [rule({ require: { approvals: 1, from: { teams: ["Senior-Engineers", "other/x"], users: [] } } })],
-      policy_admins: { teams: ["platform-leads"], users: [] },
-      override: { label: "governance-override", by: { teams: ["incident-commanders"], users: [] } },
-    });
-    const { directory: _unused, ...rest } = facts({
-      labels: [{ name: "governance-override", appliedBy: actor("Ivy") }],
-      reviews: [review("alice", "APPROVED"), review("bob", "CHANGES_REQUESTED"), review("carol", "COMMENTED"), review("renovate", "APPROVED", { bot: true })],
-      commits: [commit({ author: person("dev") })],
-    });
-    expect(directoryQuestions(full, rest)).toEqual({
-      teams: ["acme/incident-commanders", "acme/platform-leads", "acme/senior-engineers", "other/x"],
-      logins: ["alice", "bob", "ivy"],
-    });
   });
 });

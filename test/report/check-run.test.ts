@@ -65,7 +65,7 @@ describe("summary content", () => {
   });
 
   it("lists the AI signals per commit with short SHA, kind, strength and escaped detail", () => {
-    expect(summary).toContain("| <code>9b8e7d6</code> | co-author | assisted | <code>claude-code</code> | Co-authored-by: Claude &lt;noreply@anthropic.com&gt; |");
+    expect(summary).toContain("| <code>9b8e7d6</code> | co-author | assisted | <code>claude-code</code> | Co-Authored-By: Claude &lt;noreply@anthropic.com&gt; |");
   });
 
   it("escapes table-breaking characters from the policy", () => {

@@ -2,7 +2,7 @@
  * The demo's organisation: people, teams and two repositories with their policies. Every
  * story plays here; the policies are printed as the demo starts so a reader knows the rules.
  */
-import type { World } from "../../packages/github-simulator/src/index.js";
+import type { World } from "@agent-governance/github-simulator";
 
 export const ORG = "acme";
 export const PAYMENTS = `${ORG}/payments`;

@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { STATE_PATH } from "../../packages/github-simulator/src/index.js";
+import { STATE_PATH } from "@agent-governance/github-simulator";
 import { CHECKOUT, CHECKOUT_POLICY, PAYMENTS, PAYMENTS_POLICY, PEOPLE, setUpCast } from "./cast.js";
 import { Narrator } from "./narrator.js";
 import { startSandbox, type Sandbox } from "../sandbox/sandbox.js";

@@ -3,7 +3,7 @@
  * the few moves every story makes — send a webhook, show the verdict, check it is the one the
  * story expects (a demo that shows a wrong verdict exits 1, so it doubles as a smoke test).
  */
-import type { DeliveryInput, PullRecord, World } from "../../packages/github-simulator/src/index.js";
+import type { DeliveryInput, PullRecord, World } from "@agent-governance/github-simulator";
 import type { Narrator } from "./narrator.js";
 import type { Sandbox } from "../sandbox/sandbox.js";
 import { verdictOf, type Verdict } from "../sandbox/verdict.js";

@@ -3,7 +3,7 @@
  * send — the same delivery twice, a forged signature, a body that is not JSON.
  */
 import { randomUUID } from "node:crypto";
-import { signWebhook } from "../../packages/github-simulator/src/index.js";
+import { signWebhook } from "@agent-governance/github-simulator";
 
 export interface RawDelivery {
   event: string;

@@ -9,7 +9,7 @@ import { createServer, type AddressInfo } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startSimulator, type DeliveryInput, type DeliveryResult, type Simulator, type World } from "../../packages/github-simulator/src/index.js";
+import { startSimulator, type DeliveryInput, type DeliveryResult, type Simulator, type World } from "@agent-governance/github-simulator";
 import { startAppProcess, type AppProcess, type Launcher, type LogLine } from "./app-process.js";
 
 export interface SandboxOptions {

@@ -3,7 +3,7 @@
  * `agent-governance` check run on the current head commit, as a reviewer would see it.
  */
 import { CHECK_NAME } from "../../src/github/check-name.js";
-import type { CheckRunRecord, PullRef, World } from "../../packages/github-simulator/src/index.js";
+import type { CheckRunRecord, PullRef, World } from "@agent-governance/github-simulator";
 
 export interface Verdict {
   headSha: string;

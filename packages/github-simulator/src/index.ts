@@ -11,6 +11,6 @@ export type * from "./world/records.js";
 export { SimulatorError } from "./world/errors.js";
 export { Faults, type FaultMatch, type FaultTarget } from "./http/faults.js";
 export { buildWebhookPayload, type WebhookSubject } from "./webhooks/payloads.js";
-export { signWebhook, type DeliveryResult } from "./webhooks/delivery.js";
+export { signWebhook, deliverWebhook, type DeliveryResult, type DeliveryTarget } from "./webhooks/delivery.js";
 export { restRoutes } from "./rest/routes.js";
 export { loadGithubSchema, githubSchema } from "./graphql/schema.js";

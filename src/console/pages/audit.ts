@@ -4,7 +4,7 @@ import type { Conclusion } from "../../policy/decision.js";
 import { isoMinute, shortSha } from "../format.js";
 import { html, segment } from "../html.js";
 import { page, type Chrome } from "./layout.js";
-import { CONCLUSION_LABEL, REASON_LABEL } from "./pull-request.js";
+import { CONCLUSION_LABEL, conclusionLabel, reasonLabel } from "./pull-request.js";
 
 export interface AuditQuery {
   repo?: string;
@@ -51,6 +51,6 @@ export function auditPage(view: AuditView, chrome: Chrome): string {
 ${view.problem ? html`<p class="notice" role="alert">${view.problem}</p>` : ""}
 <p>${view.records.length} decision${view.records.length === 1 ? "" : "s"}${view.records.length === view.limit ? ` (the newest ${view.limit})` : ""} · Export: <a href="/${o}/audit.csv${qs}">CSV</a> · <a href="/${o}/audit.json${qs}">JSON</a></p>
 ${view.records.length === 0 ? "" : html`<table><thead><tr><th scope="col">Time</th><th scope="col">Pull request</th><th scope="col">Head</th><th scope="col">Outcome</th><th scope="col">Tier</th><th scope="col">Agents</th><th scope="col">Policy</th><th scope="col">Approved by</th><th scope="col">Ignored</th></tr></thead><tbody>
-${view.records.map((r) => html`<tr><td>${isoMinute(r.at)}</td><td><a href="/${o}/${segment(r.repo)}/pull/${r.pr}">${r.repo}#${r.pr}</a></td><td><code>${shortSha(r.headSha)}</code></td><td><span class="badge ${r.conclusion}">${CONCLUSION_LABEL[r.conclusion]}</span>${r.override ? html` (${r.override.applied ? "overridden" : "override refused"})` : ""}</td><td>${r.tier}</td><td>${r.agents.join(", ") || "–"}</td><td>${r.policy.kind}${r.policy.blobShas.length > 0 ? html` <code>${r.policy.blobShas.map(shortSha).join("+")}</code>` : ""}</td><td>${[...new Set(r.counted.map((c) => `@${c.login}`))].join(", ") || "–"}</td><td>${r.ignored.map((i) => `@${i.login}: ${REASON_LABEL[i.reason]}`).join("; ") || "–"}</td></tr>`)}
+${view.records.map((r) => html`<tr><td>${isoMinute(r.at)}</td><td><a href="/${o}/${segment(r.repo)}/pull/${r.pr}">${r.repo}#${r.pr}</a></td><td><code>${shortSha(r.headSha)}</code></td><td><span class="badge ${r.conclusion}">${conclusionLabel(r.conclusion)}</span>${r.override ? html` (${r.override.applied ? "overridden" : "override refused"})` : ""}</td><td>${r.tier}</td><td>${r.agents.join(", ") || "–"}</td><td>${r.policy.kind}${r.policy.blobShas.length > 0 ? html` <code>${r.policy.blobShas.map(shortSha).join("+")}</code>` : ""}</td><td>${[...new Set(r.counted.map((c) => `@${c.login}`))].join(", ") || "–"}</td><td>${r.ignored.map((i) => `@${i.login}: ${reasonLabel(i.reason)}`).join("; ") || "–"}</td></tr>`)}
 </tbody></table>`}`);
 }

@@ -38,6 +38,9 @@ export const CONCLUSION_LABEL: Record<Conclusion, string> = {
   failure: "Blocked",
   in_progress: "Waiting for checks",
 };
+/** Ledger records keep outcomes and reasons as text: an unknown one shows as itself. */
+export const conclusionLabel = (conclusion: string): string => CONCLUSION_LABEL[conclusion as Conclusion] ?? conclusion;
+export const reasonLabel = (reason: string): string => REASON_LABEL[reason as IgnoredReason] ?? reason;
 const RULE_LABEL: Record<RuleResult["status"], string> = { met: "met", waiting: "waiting", failed: "failed", "not-applicable": "does not apply" };
 const GATE_LABEL: Record<GateResult["status"], string> = { passed: "passed", failed: "failed", pending: "pending" };
 export const REASON_LABEL: Record<IgnoredReason, string> = {
@@ -141,11 +144,11 @@ function timeline(records: readonly DecisionRecord[]): Html {
     if (previous === null) notes.push("first decision");
     else {
       if (previous.headSha !== record.headSha) notes.push(`new head ${shortSha(record.headSha)}`);
-      if (previous.conclusion !== record.conclusion) notes.push(`verdict ${CONCLUSION_LABEL[previous.conclusion].toLowerCase()} → ${CONCLUSION_LABEL[record.conclusion].toLowerCase()}`);
+      if (previous.conclusion !== record.conclusion) notes.push(`verdict ${conclusionLabel(previous.conclusion).toLowerCase()} → ${conclusionLabel(record.conclusion).toLowerCase()}`);
     }
     const since = previous ? duration(record.at.getTime() - previous.at.getTime()) : null;
     items.push(html`<li><time datetime="${record.at.toISOString()}">${isoMinute(record.at)}</time>${since ? html` <span class="muted">(+${since})</span>` : ""}
-<span class="badge ${record.conclusion}">${CONCLUSION_LABEL[record.conclusion]}</span> ${record.title}
+<span class="badge ${record.conclusion}">${conclusionLabel(record.conclusion)}</span> ${record.title}
 <span class="muted">· head <code>${shortSha(record.headSha)}</code> · tier ${record.tier}${notes.length > 0 ? ` · ${notes.join(", ")}` : ""}</span>
 ${record.counted.length > 0 ? html`<br>Approved by ${[...new Set(record.counted.map((c) => c.login))].map((l, i) => html`${i > 0 ? ", " : ""}@${l}`)}` : ""}
 ${record.override ? html`<br>${record.override.applied ? "Overridden" : "Override refused"}${record.override.by ? html` by @${record.override.by}` : ""}: ${record.override.detail}` : ""}</li>`);

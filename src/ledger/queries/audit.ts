@@ -1,16 +1,16 @@
 /** The organisation's decision log, filtered: the audit page and its CSV/JSON exports. */
 import type { Kysely } from "kysely";
-import type { Conclusion } from "../../policy/decision.js";
-import type { DecisionRecord } from "../ledger.js";
+import type { DecisionRecord } from "../records.js";
 import type { LedgerDatabase } from "../schema.js";
-import { decisionFromRow } from "../sql-ledger.js";
+import { decisionFromRow } from "../decision-rows.js";
 import { containsAgent } from "./agents.js";
 import type { ReadableScope } from "./scope.js";
 
 export interface AuditFilter {
   repo?: string;
   agent?: string;
-  conclusion?: Conclusion;
+  /** success | action_required | failure | in_progress */
+  conclusion?: string;
   /** A login whose approval counted. */
   approver?: string;
   since?: Date;

@@ -1,8 +1,8 @@
 /** One pull request's decisions, oldest first: the timeline on its console page. */
 import type { Kysely } from "kysely";
-import type { DecisionRecord, RepoRef } from "../ledger.js";
+import type { DecisionRecord, RepoRef } from "../records.js";
 import type { LedgerDatabase } from "../schema.js";
-import { decisionFromRow } from "../sql-ledger.js";
+import { decisionFromRow } from "../decision-rows.js";
 
 /** Enough for any real pull request; a runaway one shows its latest decisions. */
 const TIMELINE_LIMIT = 500;

@@ -4,7 +4,7 @@
  * list names to be filtered by access before anything is shown.
  */
 import type { Kysely } from "kysely";
-import type { DecisionRecord, RepoRef } from "../ledger.js";
+import type { DecisionRecord, RepoRef } from "../records.js";
 import type { LedgerDatabase } from "../schema.js";
 import { mergesSince, revertsSince, type MergeEvent, type RevertEvent } from "./activity.js";
 import { agentMerges, agentSummaries, agentTierHistory, type AgentMerge, type AgentSummary, type TierChange } from "./agents.js";

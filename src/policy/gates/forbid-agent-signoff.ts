@@ -7,8 +7,8 @@ import { type Gate, named } from "./gate.js";
 
 export const forbidAgentSignoff: Gate<boolean> = (context) => {
   const offenders: string[] = [];
-  for (const commit of context.facts.commits) {
-    for (const signal of context.agentSignOffs(commit, context.detectionConfig)) {
+  for (const commit of context.detection.agentSignOffs) {
+    for (const signal of commit.signals) {
       offenders.push(`${shortSha(commit.sha)} ${signal.detail} (${signal.agent})`);
     }
   }

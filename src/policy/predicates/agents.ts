@@ -1,10 +1,10 @@
-import { canonicalLogin } from "../login.js";
+import { normalizeLogin } from "../../detect/login.js";
 import { listed, type Predicate } from "./predicate.js";
 
 /** Any of the PR's agents is named: catalogue ids ("claude-code") or bot logins ("acme-coder[bot]"). */
 export const agents: Predicate<string[]> = ({ detection }, wanted) => {
-  const names = new Set(wanted.map(canonicalLogin));
-  const match = detection.agents.find((agent) => names.has(canonicalLogin(agent)));
+  const names = new Set(wanted.map(normalizeLogin));
+  const match = detection.agents.find((agent) => names.has(normalizeLogin(agent)));
   if (match !== undefined) return { holds: true, why: `agents: ${match} is one of ${listed(wanted)}` };
   const found = detection.agents.length > 0 ? listed(detection.agents) : "none";
   return { holds: false, why: `agents: none of ${listed(wanted)} (agents: ${found})` };

@@ -2,7 +2,7 @@
  * Graduated autonomy: the Copilot agent's merged PRs are recorded in the ledger; after three
  * it is `established` and needs one senior instead of two. A revert makes it `new` again.
  */
-import type { PullRecord } from "../../../packages/github-simulator/src/index.js";
+import type { PullRecord } from "@agent-governance/github-simulator";
 import { CHECKOUT, COPILOT } from "../cast.js";
 import type { Stage } from "../stage.js";
 import type { Story } from "./story.js";

@@ -2,14 +2,13 @@
 import type { GraphQLResolveInfo } from "graphql";
 import type { CheckRunRecord, CheckSuiteRecord, GitPerson, RepoRecord, StatusRecord } from "../world/records.js";
 import { connection, type PageArgs } from "./connection.js";
-import type { GraphModel } from "./model.js";
-import { pullRequestNode } from "./pull-request.js";
+import type { Graph } from "./graph.js";
 
 type Node = Record<string, unknown>;
 
 const upper = (value: string | null): string | null => (value === null ? null : value.toUpperCase());
 
-export function commitNode(m: GraphModel, repo: RepoRecord, sha: string): Node | null {
+export function commitNode(m: Graph, repo: RepoRecord, sha: string): Node | null {
   const commit = repo.commits.get(sha);
   if (!commit) return null;
   const [headline, ...rest] = commit.message.split("\n");
@@ -56,7 +55,7 @@ export function commitNode(m: GraphModel, repo: RepoRecord, sha: string): Node |
     parents: (args: PageArgs, _ctx: unknown, info: GraphQLResolveInfo) =>
       connection(commit.parents.map((p) => commitNode(m, repo, p)).filter((c): c is Node => c !== null), args, info),
     associatedPullRequests: (args: PageArgs, _ctx: unknown, info: GraphQLResolveInfo) =>
-      connection(m.world.pullsWithCommit(repo.fullName, sha).map((p) => pullRequestNode(m, repo, p)), args, info),
+      connection(m.world.pullsWithCommit(repo.fullName, sha).map((p) => m.pullRequest(repo, p)), args, info),
     checkSuites: (args: PageArgs & { filterBy?: { appId?: number | null; checkName?: string | null } | null }, _ctx: unknown, info: GraphQLResolveInfo) => {
       let suites = [...repo.checkSuites.values()].filter((s) => s.headSha === sha);
       const filter = args.filterBy;
@@ -105,7 +104,7 @@ function coAuthors(message: string, date: string): GitPerson[] {
   }));
 }
 
-function gitActor(m: GraphModel, person: GitPerson): Node {
+function gitActor(m: Graph, person: GitPerson): Node {
   const account = m.world.accountForPerson(person);
   return {
     __typename: "GitActor",
@@ -127,7 +126,7 @@ function latestRuns(runs: CheckRunRecord[]): CheckRunRecord[] {
   return [...latest.values()];
 }
 
-export function checkSuiteNode(m: GraphModel, repo: RepoRecord, suite: CheckSuiteRecord): Node {
+export function checkSuiteNode(m: Graph, repo: RepoRecord, suite: CheckSuiteRecord): Node {
   const runs = suiteRuns(repo, suite);
   const completed = runs.length > 0 && runs.every((r) => r.status === "completed");
   const order = ["ACTION_REQUIRED", "CANCELLED", "TIMED_OUT", "FAILURE", "STARTUP_FAILURE", "NEUTRAL", "SKIPPED", "STALE", "SUCCESS"];
@@ -160,7 +159,7 @@ export function checkSuiteNode(m: GraphModel, repo: RepoRecord, suite: CheckSuit
   };
 }
 
-export function checkRunNode(m: GraphModel, repo: RepoRecord, run: CheckRunRecord): Node {
+export function checkRunNode(m: Graph, repo: RepoRecord, run: CheckRunRecord): Node {
   const url = `${m.web}/${repo.fullName}/runs/${run.id}`;
   return {
     __typename: "CheckRun",
@@ -185,7 +184,7 @@ export function checkRunNode(m: GraphModel, repo: RepoRecord, run: CheckRunRecor
   };
 }
 
-function statusContextNode(m: GraphModel, status: StatusRecord): Node {
+function statusContextNode(m: Graph, status: StatusRecord): Node {
   return {
     __typename: "StatusContext",
     id: status.nodeId,

@@ -9,10 +9,8 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { nodeId } from "../world/git.js";
 import type { MergeGroupRecord, RepoRecord } from "../world/records.js";
-import { commitNode } from "./commit.js";
 import { connection, type PageArgs } from "./connection.js";
-import type { GraphModel } from "./model.js";
-import { pullRequestNode } from "./pull-request.js";
+import type { Graph } from "./graph.js";
 
 type Node = Record<string, unknown>;
 
@@ -27,7 +25,7 @@ function entryHeads(repo: RepoRecord, group: MergeGroupRecord): string[] {
   return heads;
 }
 
-export function mergeQueueNode(m: GraphModel, repo: RepoRecord, branch: string): Node | null {
+export function mergeQueueNode(m: Graph, repo: RepoRecord, branch: string): Node | null {
   const groups = m.world.mergeGroups.filter((g) => g.repo === repo.fullName && g.baseRef === `refs/heads/${branch}`);
   if (groups.length === 0) return null;
   const queued = new Map<number, { group: MergeGroupRecord; head: string }>();
@@ -50,9 +48,9 @@ export function mergeQueueNode(m: GraphModel, repo: RepoRecord, branch: string):
         jump: false,
         solo: false,
         enqueuedAt: pull.updatedAt,
-        pullRequest: () => pullRequestNode(m, repo, pull),
-        headCommit: () => commitNode(m, repo, head),
-        baseCommit: () => commitNode(m, repo, group.baseSha),
+        pullRequest: () => m.pullRequest(repo, pull),
+        headCommit: () => m.commit(repo, head),
+        baseCommit: () => m.commit(repo, group.baseSha),
       };
     });
   return {

@@ -6,11 +6,12 @@
  */
 import type { GraphQLResolveInfo } from "graphql";
 import { blobSha, nodeId, readFile, readTree, resolveRef } from "../world/git.js";
-import type { AccountRecord, InstallationRecord, RepoRecord, TeamRecord } from "../world/records.js";
+import type { AccountRecord, InstallationRecord, PullRecord, RepoRecord, TeamRecord } from "../world/records.js";
 import type { World } from "../world/world.js";
 import { commitNode } from "./commit.js";
 import { connection, type PageArgs } from "./connection.js";
 import { GraphError } from "./graph-error.js";
+import type { Graph } from "./graph.js";
 import { mergeQueueNode } from "./merge-queue.js";
 import { pullRequestNode } from "./pull-request.js";
 
@@ -19,7 +20,7 @@ type Node = Record<string, unknown>;
 /** GitHub truncates Blob.text above this size (the byteSize stays exact). */
 const BLOB_TEXT_LIMIT = 512 * 1024;
 
-export class GraphModel {
+export class GraphModel implements Graph {
   constructor(
     readonly world: World,
     /** The installation whose token made the request; it limits which repositories resolve. */
@@ -29,6 +30,14 @@ export class GraphModel {
 
   get web(): string {
     return this.world.baseUrl;
+  }
+
+  commit(repo: RepoRecord, sha: string): Node | null {
+    return commitNode(this, repo, sha);
+  }
+
+  pullRequest(repo: RepoRecord, pull: PullRecord): Node {
+    return pullRequestNode(this, repo, pull);
   }
 
   /** The Query root. */

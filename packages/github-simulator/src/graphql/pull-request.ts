@@ -1,16 +1,15 @@
 /** GraphQL PullRequest with its commits, changed files, reviews, review requests, labels and timeline. */
 import type { GraphQLResolveInfo } from "graphql";
 import { PERMISSION_RANK, type PullRecord, type RepoRecord, type ReviewRecord, type TimelineEventRecord } from "../world/records.js";
-import { commitNode } from "./commit.js";
 import { connection, type PageArgs } from "./connection.js";
-import type { GraphModel } from "./model.js";
+import type { Graph } from "./graph.js";
 
 type Node = Record<string, unknown>;
 type Resolver<A> = (args: A, ctx: unknown, info: GraphQLResolveInfo) => unknown;
 
 const CHANGE_TYPES = { added: "ADDED", removed: "DELETED", modified: "MODIFIED", renamed: "RENAMED" } as const;
 
-export function pullRequestNode(m: GraphModel, repo: RepoRecord, pull: PullRecord): Node {
+export function pullRequestNode(m: Graph, repo: RepoRecord, pull: PullRecord): Node {
   const headSha = pull.commits[pull.commits.length - 1];
   const files = (): ReturnType<typeof m.world.filesOf> => m.world.filesOf(pull);
   const url = `${m.web}/${repo.fullName}/pull/${pull.number}`;
@@ -53,7 +52,7 @@ export function pullRequestNode(m: GraphModel, repo: RepoRecord, pull: PullRecor
     headRepository: () => m.repository(repo),
     baseRef: () => m.ref(repo, pull.baseRef),
     headRef: () => m.ref(repo, pull.headRef),
-    mergeCommit: () => (pull.mergeCommitSha ? commitNode(m, repo, pull.mergeCommitSha) : null),
+    mergeCommit: () => (pull.mergeCommitSha ? m.commit(repo, pull.mergeCommitSha) : null),
     labels: paged(() => pull.labels.map((name) => m.label(repo, name))),
     commits: paged(() =>
       pull.commits.map((sha) => ({
@@ -61,7 +60,7 @@ export function pullRequestNode(m: GraphModel, repo: RepoRecord, pull: PullRecor
         id: `PURC_${Buffer.from(`${pull.id}:${sha}`).toString("base64url")}`,
         url: `${url}/commits/${sha}`,
         resourcePath: `/${repo.fullName}/pull/${pull.number}/commits/${sha}`,
-        commit: commitNode(m, repo, sha),
+        commit: m.commit(repo, sha),
         pullRequest: () => pullRequestNode(m, repo, pull),
       })),
     ),
@@ -139,7 +138,7 @@ function reviewRequest(pull: PullRecord, key: string, reviewer: Node | null): No
   };
 }
 
-export function reviewNode(m: GraphModel, repo: RepoRecord, pull: PullRecord, review: ReviewRecord): Node {
+export function reviewNode(m: Graph, repo: RepoRecord, pull: PullRecord, review: ReviewRecord): Node {
   const url = `${m.web}/${repo.fullName}/pull/${pull.number}#pullrequestreview-${review.id}`;
   return {
     __typename: "PullRequestReview",
@@ -158,14 +157,14 @@ export function reviewNode(m: GraphModel, repo: RepoRecord, pull: PullRecord, re
     authorAssociation: m.world.association(repo.fullName, review.user),
     authorCanPushToRepository: () => PERMISSION_RANK[m.world.permissionOf(repo.fullName, review.user)] >= PERMISSION_RANK.write,
     author: () => m.accountByLogin(review.user),
-    commit: () => commitNode(m, repo, review.commitId),
+    commit: () => m.commit(repo, review.commitId),
     pullRequest: () => pullRequestNode(m, repo, pull),
     repository: () => m.repository(repo),
   };
 }
 
 /** Events, commits and reviews in time order, as GitHub's timeline lists them. */
-function timeline(m: GraphModel, repo: RepoRecord, pull: PullRecord): Node[] {
+function timeline(m: Graph, repo: RepoRecord, pull: PullRecord): Node[] {
   const items: Node[] = [
     ...pull.commits.map((sha) => ({
       __typename: "PullRequestCommit",
@@ -173,7 +172,7 @@ function timeline(m: GraphModel, repo: RepoRecord, pull: PullRecord): Node[] {
       createdAt: repo.commits.get(sha)?.committer.date,
       url: `${m.web}/${repo.fullName}/pull/${pull.number}/commits/${sha}`,
       resourcePath: `/${repo.fullName}/pull/${pull.number}/commits/${sha}`,
-      commit: commitNode(m, repo, sha),
+      commit: m.commit(repo, sha),
       pullRequest: () => pullRequestNode(m, repo, pull),
     })),
     ...pull.reviews.map((r) => reviewNode(m, repo, pull, r)),
@@ -182,7 +181,7 @@ function timeline(m: GraphModel, repo: RepoRecord, pull: PullRecord): Node[] {
   return items.sort((a, b) => String(a.createdAt ?? "").localeCompare(String(b.createdAt ?? "")));
 }
 
-function timelineEventNode(m: GraphModel, repo: RepoRecord, pull: PullRecord, event: TimelineEventRecord): Node {
+function timelineEventNode(m: Graph, repo: RepoRecord, pull: PullRecord, event: TimelineEventRecord): Node {
   const base: Node = {
     __typename: event.type,
     id: `${event.type}_${event.id}`,
@@ -202,14 +201,14 @@ function timelineEventNode(m: GraphModel, repo: RepoRecord, pull: PullRecord, ev
     case "HeadRefForcePushedEvent":
       return {
         ...base,
-        beforeCommit: () => (event.beforeSha ? commitNode(m, repo, event.beforeSha) : null),
-        afterCommit: () => (event.afterSha ? commitNode(m, repo, event.afterSha) : null),
+        beforeCommit: () => (event.beforeSha ? m.commit(repo, event.beforeSha) : null),
+        afterCommit: () => (event.afterSha ? m.commit(repo, event.afterSha) : null),
         ref: () => m.ref(repo, pull.headRef),
       };
     case "MergedEvent":
       return {
         ...base,
-        commit: () => (pull.mergeCommitSha ? commitNode(m, repo, pull.mergeCommitSha) : null),
+        commit: () => (pull.mergeCommitSha ? m.commit(repo, pull.mergeCommitSha) : null),
         mergeRefName: pull.baseRef,
         url: `${m.web}/${repo.fullName}/pull/${pull.number}`,
         resourcePath: `/${repo.fullName}/pull/${pull.number}`,

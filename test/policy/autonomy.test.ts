@@ -1,8 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import type { Autonomy } from "../../src/config/policy.js";
 import type { AgentTrust, Trust } from "../../src/policy/decision.js";
-import type { TrackRecord } from "../../src/ledger/ledger.js";
-import { agentTrust, computeTrust, lowestTier, nextTierChange, windowStart } from "../../src/ledger/tiers.js";
+import { agentTrust, computeTrust, nextTierChange, pullRequestTier, trustOfAgents, windowStart, type TrackRecord } from "../../src/policy/autonomy.js";
 
 const NOW = new Date("2026-06-01T00:00:00.000Z");
 const daysAgo = (days: number): Date => new Date(NOW.getTime() - days * 24 * 3600 * 1000);
@@ -88,7 +87,7 @@ describe("the tier of a PR with several agents", () => {
     ["no agents: new", [], AUTONOMY, "new"],
     ["autonomy off: new", ["a"], null, "new"],
   ])("%s", (_name, agents, autonomy, tier) => {
-    expect(lowestTier(agents, trust, autonomy)).toBe(tier);
+    expect(pullRequestTier(trustOfAgents(agents, trust, autonomy), autonomy)).toBe(tier);
   });
 });
 

@@ -1,6 +1,6 @@
 /** The audit-trail view of an engine `Decision`: what was decided, under which policy, on whose approval. */
+import type { DecisionRecord } from "../ledger/index.js";
 import type { Decision } from "../policy/decision.js";
-import type { DecisionRecord } from "./ledger.js";
 
 export interface PullRequestRef {
   owner: string;

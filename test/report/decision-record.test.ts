@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { decisionRecordFrom } from "../../src/ledger/decision-record.js";
+import { decisionRecordFrom } from "../../src/report/decision-record.js";
 import type { Decision, RuleResult } from "../../src/policy/decision.js";
 
 const HEAD = "9b8e7d6c5b4a39281706f5e4d3c2b1a0f9e8d7c6";

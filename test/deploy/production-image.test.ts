@@ -40,9 +40,16 @@ describe("the production image", () => {
     expect(runtime).toMatch(/NODE_OPTIONS=--max-semi-space-size=2\b/);
   });
 
-  it("installs with npm ci and drops dev dependencies", () => {
+  it("installs with npm ci and drops dev dependencies and the workspace links", () => {
     expect(dockerfile).toMatch(/RUN npm ci\b/);
-    expect(dockerfile).toMatch(/npm prune --omit=dev/);
+    expect(dockerfile).toMatch(/npm prune --omit=dev --workspaces=false/);
+  });
+
+  it("compiles the product only and copies no workspace package's code", () => {
+    expect(dockerfile).toMatch(/npx tsc -p tsconfig\.build\.json/);
+    const copied = [...dockerfile.matchAll(/^COPY (?:--from=\S+ )?(\S+)/gm)].map((m) => m[1]);
+    expect(copied.filter((source) => source.startsWith("packages/"))).toEqual(["packages/github-simulator/package.json"]);
+    expect(ignored).toEqual(expect.arrayContaining(["packages/*/*", "!packages/*/package.json", "tools"]));
   });
 
   it.each(["package-lock.json", "tsconfig.build.json", "app.yml", "src/server.ts"])("copies %s, which exists", (file) => {

@@ -1,11 +1,20 @@
 /**
- * Graduated autonomy (SPEC §5), pure: from each agent's track record to its tier. An agent's
- * tier is the highest tier whose `min_merged` and `max_revert_rate` it meets within
- * `window_days`, else `new`; a revert makes it `new` for `demote_on_revert_days`.
+ * Graduated autonomy, pure: from each agent's track record to its tier, and from the agents'
+ * tiers to the pull request's. An agent's tier is the highest tier whose `min_merged` and
+ * `max_revert_rate` it meets within `window_days`, else `new`; a revert makes it `new` for
+ * `demote_on_revert_days`. With autonomy off every agent is `new`, and a tier name the policy
+ * no longer defines counts as `new` too (never more trust than the policy grants).
  */
 import type { Autonomy, Tier } from "../config/policy.js";
-import type { AgentTrust, Trust } from "../policy/decision.js";
-import type { TrackRecord } from "./ledger.js";
+import type { AgentTrust, Trust } from "./decision.js";
+
+/** An agent's merges in the window, how many of those were reverted, and its latest revert ever (the ledger's answer). */
+export interface TrackRecord {
+  agent: string;
+  merged: number;
+  reverted: number;
+  lastRevertAt: Date | null;
+}
 
 /** The implicit tier below every configured one. */
 export const NEW_TIER = "new";
@@ -37,16 +46,29 @@ export function agentTrust(record: TrackRecord, autonomy: Autonomy | null, now: 
   return { ...base, tier: earned.at(-1)?.name ?? NEW_TIER, windowDays };
 }
 
-/** A PR with several agents takes the lowest of their tiers; no agents, or autonomy off, is `new`. */
-export function lowestTier(agents: readonly string[], trust: Trust, autonomy: Autonomy | null): string {
-  if (autonomy === null || agents.length === 0) return NEW_TIER;
-  const rank = (agent: string): number => {
-    const tier = trust.agents[agent]?.tier ?? NEW_TIER;
-    // A tier the policy no longer names (it changed since) ranks as `new`.
-    return autonomy.tiers.findIndex((t) => t.name === tier);
-  };
-  const lowest = Math.min(...agents.map(rank));
-  return lowest < 0 ? NEW_TIER : autonomy.tiers[lowest].name;
+function rank(tier: string, autonomy: Autonomy | null): number {
+  if (!autonomy) return 0;
+  return autonomy.tiers.findIndex((candidate) => candidate.name === tier) + 1; // -1 (unknown) → 0, same as `new`
+}
+
+/** The trust of each of the PR's agents; an agent without a record is `new`. */
+export function trustOfAgents(agents: readonly string[], trust: Trust, autonomy: Autonomy | null): AgentTrust[] {
+  return agents.map((agent) => {
+    const record = trust.agents[agent];
+    const windowDays = record?.windowDays ?? autonomy?.window_days ?? 0;
+    const base: AgentTrust = record
+      ? { ...record, agent, windowDays }
+      : { agent, tier: NEW_TIER, merged: 0, reverted: 0, windowDays };
+    return { ...base, tier: rank(base.tier, autonomy) === 0 ? NEW_TIER : base.tier };
+  });
+}
+
+/** A PR with several agents takes the lowest of their tiers; no agents is `new`. */
+export function pullRequestTier(agents: readonly AgentTrust[], autonomy: Autonomy | null): string {
+  if (agents.length === 0) return NEW_TIER;
+  let lowest = agents[0].tier;
+  for (const agent of agents) if (rank(agent.tier, autonomy) < rank(lowest, autonomy)) lowest = agent.tier;
+  return lowest;
 }
 
 /** What would change the agent's tier next, for `agent-governance trust`. */

@@ -1,8 +1,8 @@
-/** The engine's `trust` input for one repository, read from the ledger under the policy's autonomy settings. */
+/** The engine's `trust` input for one repository: track records from the ledger, tiers from the policy's autonomy settings. */
 import type { Autonomy } from "../config/policy.js";
+import type { Ledger, LedgerScope, RepoRef } from "../ledger/index.js";
+import { computeTrust, windowStart } from "../policy/autonomy.js";
 import type { Trust } from "../policy/decision.js";
-import type { Ledger, LedgerScope, RepoRef } from "./ledger.js";
-import { computeTrust, windowStart } from "./tiers.js";
 
 export function trustScope(repo: RepoRef, autonomy: Autonomy): LedgerScope {
   return autonomy.scope === "organization" ? { owner: repo.owner } : { owner: repo.owner, repo: repo.repo };

@@ -10,3 +10,8 @@ export function lastPage(link: string | undefined, current: number): number | nu
   // No "last" link: this is the last page.
   return /rel="prev"/.test(link) || current === 1 ? current : null;
 }
+
+/** The URL of the next page a REST `Link` header names, or null on the last page. */
+export function nextPage(link: string | undefined): string | null {
+  return /<([^>]+)>\s*;\s*rel="next"/.exec(link ?? "")?.[1] ?? null;
+}

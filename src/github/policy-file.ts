@@ -1,11 +1,11 @@
 /**
- * The policy in force for a repository, read through the REST contents API (the CLI has no
- * pull request, hence no GraphQL facts query): `.agent-governance.yml` on the repository's
- * default branch, and the organisation default in the owner's `.github` repository (SPEC §2.1).
+ * The policy in force for a repository, read through the REST contents API (the command line
+ * has no pull request, hence no GraphQL facts query): `.agent-governance.yml` on the repository's
+ * default branch, and the organisation default in the owner's `.github` repository.
  */
 import { POLICY_FILE, type PolicyBlob } from "../config/policy.js";
-import { httpStatus, type GitHubClient } from "../github/client.js";
-import type { PolicyBlobs } from "../github/index.js";
+import { httpStatus, type GitHubClient } from "./client.js";
+import type { PolicyBlobs } from "./facts-from-graphql.js";
 
 export async function readPolicyBlobs(octokit: GitHubClient, owner: string, repo: string | undefined): Promise<PolicyBlobs> {
   const [repository, organization] = await Promise.all([

@@ -1,5 +1,5 @@
 /**
- * The CLI's GitHub client: `@octokit/rest` with `GITHUB_TOKEN`, or the App's own credentials
+ * The command line's GitHub client: `@octokit/rest` with `GITHUB_TOKEN`, or the App's own credentials
  * (APP_ID with PRIVATE_KEY or PRIVATE_KEY_PATH, through the repository's installation). The
  * API is github.com's unless GITHUB_API_URL or GHE_HOST/GHE_PROTOCOL (GitHub Enterprise
  * Server, or the project's simulator) say otherwise. Every client waits out rate limits, and
@@ -8,10 +8,9 @@
 import { Octokit } from "@octokit/rest";
 import { getPrivateKey } from "@probot/get-private-key";
 import { Probot } from "probot";
-import type { GitHubClient } from "../github/client.js";
+import type { GitHubClient } from "./client.js";
 import { retryRateLimits, type RetryHooks } from "./rate-limit.js";
 import { refuseWrites } from "./read-only.js";
-import type { RepositoryTarget } from "./repository-target.js";
 
 export const GITHUB_API = "https://api.github.com";
 const USER_AGENT = "agent-governance-cli";
@@ -45,7 +44,7 @@ export interface ClientAccess {
 
 export async function openGitHubClient(
   env: Env,
-  target: RepositoryTarget,
+  target: { owner: string; repo?: string },
   hooks: RetryHooks = {},
   access: ClientAccess = {},
 ): Promise<ClientOpening> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { Octokit } from "@octokit/rest";
 import nock from "nock";
-import { retryDelay, retryRateLimits, type FailedResponse } from "../../src/cli/rate-limit.js";
+import { retryDelay, retryRateLimits, type FailedResponse } from "../../src/github/rate-limit.js";
 
 const NOW = Date.parse("2026-05-01T12:00:00Z");
 const failed = (status: number, headers: FailedResponse["headers"] = {}, message = ""): FailedResponse => ({ status, headers, message });

@@ -1,10 +1,11 @@
 /**
  * A merged pull request as the REST API lists it, turned into what detection reads (pure).
  * The backfill pages through REST, not the app's GraphQL facts query: it needs only the
- * author, labels, head branch, commits and reviewers of each merged pull request.
+ * author, labels, head branch, commits and reviewers of each merged pull request. Accounts
+ * are normalised as the GraphQL facts are (actor.ts).
  */
-import { normalizeActor } from "../detect/login.js";
-import type { Actor, CommitFacts, GitIdentity, PullRequestFacts, ReviewFacts, ReviewState } from "../facts.js";
+import { accountActor } from "./actor.js";
+import type { CommitFacts, GitIdentity, PullRequestFacts, ReviewFacts, ReviewState } from "../facts.js";
 
 export interface RestAccount {
   login: string;
@@ -49,13 +50,8 @@ export interface RestReview {
 
 export type DetectionInput = Pick<PullRequestFacts, "author" | "commits" | "reviews" | "labels" | "headRef">;
 
-/** A deleted account shows as a null user; GitHub renders it as "ghost". */
-function account(user: RestAccount | null): Actor {
-  return user ? normalizeActor(user.login, user.id, user.type) : normalizeActor("ghost");
-}
-
 function identity(git: { name?: string; email?: string } | null, user: RestAccount | null): GitIdentity {
-  return { name: git?.name ?? "", email: git?.email ?? "", user: user ? account(user) : null };
+  return { name: git?.name ?? "", email: git?.email ?? "", user: user ? accountActor(user) : null };
 }
 
 export function commitFacts(commit: RestCommit): CommitFacts {
@@ -73,7 +69,7 @@ const REVIEW_STATES = new Set<string>(["APPROVED", "CHANGES_REQUESTED", "COMMENT
 export function reviewFacts(review: RestReview): ReviewFacts {
   return {
     id: String(review.id),
-    author: account(review.user),
+    author: accountActor(review.user),
     state: (REVIEW_STATES.has(review.state) ? review.state : "COMMENTED") as ReviewState,
     commitId: review.commit_id,
     submittedAt: review.submitted_at ?? "",
@@ -83,7 +79,7 @@ export function reviewFacts(review: RestReview): ReviewFacts {
 /** Reviews count as the app counts them: an agent that reviewed the pull request is a signal. Labels have no known applier here. */
 export function detectionInput(pull: RestPullRequest, commits: readonly RestCommit[], reviews: readonly RestReview[]): DetectionInput {
   return {
-    author: account(pull.user),
+    author: accountActor(pull.user),
     commits: commits.map(commitFacts),
     reviews: reviews.map(reviewFacts),
     labels: pull.labels.filter((label) => typeof label.name === "string").map((label) => ({ name: label.name!, appliedBy: null })),

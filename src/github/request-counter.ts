@@ -6,7 +6,7 @@
  * three times counts once, with its final status.
  */
 import type { Octokit } from "@octokit/core";
-import type { Metrics } from "./metrics.js";
+import type { Metrics } from "../observability/metrics.js";
 
 type Hookable = Pick<Octokit, "hook">;
 

@@ -1,0 +1,14 @@
+/** The pull request a job concerns: what the router hands the pipeline. */
+export interface PullRequestTarget {
+  installationId: number;
+  owner: string;
+  repo: string;
+  number: number;
+  /** The head SHA the event named; the evaluation still reads the PR's current head. */
+  headSha?: string;
+}
+
+/** Queue key: one evaluation at a time per pull request. */
+export function targetKey(t: Pick<PullRequestTarget, "owner" | "repo" | "number">): string {
+  return `${t.owner}/${t.repo}#${t.number}`.toLowerCase();
+}
