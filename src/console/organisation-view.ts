@@ -25,8 +25,8 @@ export async function organisationView(reads: LedgerReads, scope: ReadableScope,
     reads.reverts(scope, since),
     reads.approvalWaits(scope, since),
     reads.agentSummaries(scope, since),
-    reads.agentSummaries(scope, recentSince),
-    reads.agentSummaries(scope, beforeSince),
+    reads.agentSummaries(scope, recentSince, { tiers: false }),
+    reads.agentSummaries(scope, beforeSince, { tiers: false }),
     reads.repositorySummaries(scope, since),
   ]);
   const mergeWeeks = perWeek(weeks, merges, (m) => m.at);

@@ -197,7 +197,7 @@ export function consoleHandler(deps: ConsoleDeps): Handler {
         const scope = scopeOf(route.owner, await readableRepos(session, route.owner));
         const since = lastWeeks(deps.now(), WINDOW_WEEKS)[0];
         const [summaries, tiers, merges] = await Promise.all([
-          deps.reads.agentSummaries(scope, since),
+          deps.reads.agentSummaries(scope, since, { agent: route.agent }),
           deps.reads.agentTierHistory(scope, route.agent, since),
           deps.reads.agentMerges(scope, route.agent),
         ]);

@@ -58,6 +58,16 @@ export interface DecisionsTable {
   ai_assisted: number | null;
 }
 
+/** When an AI-assisted pull request's rule first waited for approval, and when it was then met. */
+export interface ApprovalWaitsTable {
+  owner: string;
+  repo: string;
+  pr_number: number;
+  rule: string;
+  waiting_since: string;
+  met_at: string | null;
+}
+
 /** Every merged pull request, AI-assisted or not (merges holds the AI-assisted ones with their agents). */
 export interface PullMergesTable {
   owner: string;
@@ -73,4 +83,5 @@ export interface LedgerDatabase {
   reverts: RevertsTable;
   decisions: DecisionsTable;
   pull_merges: PullMergesTable;
+  approval_waits: ApprovalWaitsTable;
 }

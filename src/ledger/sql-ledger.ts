@@ -104,12 +104,16 @@ export class SqlLedger implements Ledger {
   }
 
   async recordDecision(decision: DecisionRecord): Promise<boolean> {
-    const result = await this.db
-      .insertInto("decisions")
-      .values(decisionRow(decision))
-      .onConflict((oc) => oc.columns([...MERGE_KEY, "head_sha", "digest"]).doNothing())
-      .executeTakeFirst();
-    return inserted(result.numInsertedOrUpdatedRows);
+    return this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .insertInto("decisions")
+        .values(decisionRow(decision))
+        .onConflict((oc) => oc.columns([...MERGE_KEY, "head_sha", "digest"]).doNothing())
+        .executeTakeFirst();
+      if (!inserted(result.numInsertedOrUpdatedRows)) return false;
+      if (decision.aiAssisted) await recordApprovalWaits(trx, decision);
+      return true;
+    });
   }
 
   async findMergeByCommit(repo: RepoRef, sha: string): Promise<MergeRecord | null> {
@@ -208,6 +212,32 @@ export class SqlLedger implements Ledger {
 
   async close(): Promise<void> {
     await this.db.destroy();
+  }
+}
+
+/** A rule's first wait starts once; the first later decision that finds it met ends it. */
+async function recordApprovalWaits(db: Kysely<LedgerDatabase>, decision: DecisionRecord): Promise<void> {
+  const key = { owner: lower(decision.owner), repo: lower(decision.repo), pr_number: decision.pr };
+  const at = decision.at.toISOString();
+  for (const rule of decision.rules) {
+    if (rule.status === "waiting") {
+      await db
+        .insertInto("approval_waits")
+        .values({ ...key, rule: rule.name, waiting_since: at, met_at: null })
+        .onConflict((oc) => oc.columns([...MERGE_KEY, "rule"]).doNothing())
+        .execute();
+    } else if (rule.status === "met") {
+      await db
+        .updateTable("approval_waits")
+        .set({ met_at: at })
+        .where("owner", "=", key.owner)
+        .where("repo", "=", key.repo)
+        .where("pr_number", "=", key.pr_number)
+        .where("rule", "=", rule.name)
+        .where("met_at", "is", null)
+        .where("waiting_since", "<=", at)
+        .execute();
+    }
   }
 }
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { auditCsv, csvCell } from "../../src/console/audit-export.js";
 import { lastWeeks, quantile, weekStart } from "../../src/console/statistics.js";
-import { waitsFrom } from "../../src/ledger/queries/approval-waits.js";
 
 describe("statistics", () => {
   it("weeks start on Monday, UTC", () => {
@@ -16,18 +15,6 @@ describe("statistics", () => {
     { values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], q: 0.9, expected: 9 },
   ])("quantile $q of $values is $expected (nearest rank)", ({ values, q, expected }) => {
     expect(quantile(values, q)).toBe(expected);
-  });
-
-  it("a wait runs from the first waiting decision to the first met one, per pull request and rule", () => {
-    const at = (h: number) => new Date(Date.UTC(2026, 0, 1, h));
-    const waits = waitsFrom([
-      { repo: "api", pr: 1, at: at(1), rules: [{ name: "r", status: "waiting" }] },
-      { repo: "api", pr: 2, at: at(2), rules: [{ name: "r", status: "waiting" }] },
-      { repo: "api", pr: 1, at: at(3), rules: [{ name: "r", status: "waiting" }] },
-      { repo: "api", pr: 1, at: at(5), rules: [{ name: "r", status: "met" }] },
-      { repo: "api", pr: 1, at: at(6), rules: [{ name: "r", status: "met" }] },
-    ]);
-    expect(waits.map((w) => [w.pr, w.waitedMs / 3600_000])).toEqual([[1, 4]]);
   });
 });
 

@@ -31,10 +31,17 @@ export function containsAgent(agent: string): string {
   return `%${JSON.stringify(agent)}%`;
 }
 
-export async function agentSummaries(db: Kysely<LedgerDatabase>, scope: ReadableScope, since: Date): Promise<AgentSummary[]> {
+export interface AgentSummaryOptions {
+  /** One agent only. */
+  agent?: string;
+  /** Look up each agent's latest tier (default true). */
+  tiers?: boolean;
+}
+
+export async function agentSummaries(db: Kysely<LedgerDatabase>, scope: ReadableScope, since: Date, options: AgentSummaryOptions = {}): Promise<AgentSummary[]> {
   if (scope.repos.length === 0) return [];
   const from = since.toISOString();
-  const rows = await db
+  let query = db
     .selectFrom("merge_agents as a")
     .innerJoin("merges as m", (join) =>
       join.onRef("m.owner", "=", "a.owner").onRef("m.repo", "=", "a.repo").onRef("m.pr_number", "=", "a.pr_number"),
@@ -52,15 +59,16 @@ export async function agentSummaries(db: Kysely<LedgerDatabase>, scope: Readable
     .where("a.repo", "in", scope.repos)
     .where("m.merged_at", ">=", from)
     .groupBy("a.agent")
-    .orderBy("a.agent")
-    .execute();
+    .orderBy("a.agent");
+  if (options.agent !== undefined) query = query.where("a.agent", "=", options.agent);
+  const rows = await query.execute();
   return Promise.all(
     rows.map(async (row) => ({
       agent: row.agent,
       merged: Number(row.merged),
       reverted: Number(row.reverted),
       lastMergedAt: row.last_merged_at === null ? null : new Date(row.last_merged_at),
-      latestTier: (await latestTier(db, scope, row.agent)) ?? null,
+      latestTier: options.tiers === false ? null : ((await latestTier(db, scope, row.agent)) ?? null),
     })),
   );
 }

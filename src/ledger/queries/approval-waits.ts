@@ -1,18 +1,11 @@
 /**
  * How long AI-assisted pull requests waited for their approvals: for each pull request and
  * rule, from the first decision that found the rule waiting to the first later decision that
- * found it met. Read from the decisions in a window; the arithmetic is pure (`waitsFrom`).
+ * found it met (kept by the ledger as decisions are recorded).
  */
 import type { Kysely } from "kysely";
 import type { LedgerDatabase } from "../schema.js";
 import type { ReadableScope } from "./scope.js";
-
-export interface RuleStatusAt {
-  repo: string;
-  pr: number;
-  at: Date;
-  rules: Array<{ name: string; status: string }>;
-}
 
 export interface ApprovalWait {
   rule: string;
@@ -23,39 +16,19 @@ export interface ApprovalWait {
   waitedMs: number;
 }
 
-export async function ruleStatusesSince(db: Kysely<LedgerDatabase>, scope: ReadableScope, since: Date): Promise<RuleStatusAt[]> {
+/** Waits that ended (the rule was met) at or after `since`. */
+export async function approvalWaitsSince(db: Kysely<LedgerDatabase>, scope: ReadableScope, since: Date): Promise<ApprovalWait[]> {
   if (scope.repos.length === 0) return [];
   const rows = await db
-    .selectFrom("decisions")
-    .select(["repo", "pr_number", "decided_at", "rules"])
+    .selectFrom("approval_waits")
+    .select(["rule", "repo", "pr_number", "waiting_since", "met_at"])
     .where("owner", "=", scope.owner)
     .where("repo", "in", scope.repos)
-    .where("decided_at", ">=", since.toISOString())
-    .where((eb) => eb.or([eb("ai_assisted", "=", 1), eb.and([eb("ai_assisted", "is", null), eb("agents", "!=", "[]")])]))
-    .orderBy("decided_at")
+    .where("met_at", ">=", since.toISOString())
+    .orderBy("met_at")
     .execute();
-  return rows.map((row) => ({
-    repo: row.repo,
-    pr: Number(row.pr_number),
-    at: new Date(row.decided_at),
-    rules: JSON.parse(row.rules) as RuleStatusAt["rules"],
-  }));
-}
-
-/** `statuses` oldest first. A rule still waiting at the end of the window has no wait yet. */
-export function waitsFrom(statuses: readonly RuleStatusAt[]): ApprovalWait[] {
-  const waitingSince = new Map<string, Date>();
-  const waits: ApprovalWait[] = [];
-  for (const decision of statuses) {
-    for (const rule of decision.rules) {
-      const key = JSON.stringify([decision.repo, decision.pr, rule.name]);
-      const started = waitingSince.get(key);
-      if (rule.status === "waiting" && started === undefined) waitingSince.set(key, decision.at);
-      if (rule.status === "met" && started !== undefined) {
-        waits.push({ rule: rule.name, repo: decision.repo, pr: decision.pr, at: decision.at, waitedMs: decision.at.getTime() - started.getTime() });
-        waitingSince.delete(key);
-      }
-    }
-  }
-  return waits;
+  return rows.map((row) => {
+    const at = new Date(row.met_at!);
+    return { rule: row.rule, repo: row.repo, pr: Number(row.pr_number), at, waitedMs: at.getTime() - new Date(row.waiting_since).getTime() };
+  });
 }

@@ -7,8 +7,8 @@ import type { Kysely } from "kysely";
 import type { DecisionRecord, RepoRef } from "../records.js";
 import type { LedgerDatabase } from "../schema.js";
 import { mergesSince, revertsSince, type MergeEvent, type RevertEvent } from "./activity.js";
-import { agentMerges, agentSummaries, agentTierHistory, type AgentMerge, type AgentSummary, type TierChange } from "./agents.js";
-import { ruleStatusesSince, waitsFrom, type ApprovalWait } from "./approval-waits.js";
+import { agentMerges, agentSummaries, agentTierHistory, type AgentMerge, type AgentSummary, type AgentSummaryOptions, type TierChange } from "./agents.js";
+import { approvalWaitsSince, type ApprovalWait } from "./approval-waits.js";
 import { auditDecisions, type AuditFilter } from "./audit.js";
 import { pullTimeline } from "./pull-timeline.js";
 import { ledgerOwners, ledgerRepositories, repositorySummaries, type RepositorySummary } from "./repositories.js";
@@ -22,7 +22,7 @@ export interface LedgerReads {
   merges(scope: ReadableScope, since: Date): Promise<MergeEvent[]>;
   reverts(scope: ReadableScope, since: Date): Promise<RevertEvent[]>;
   approvalWaits(scope: ReadableScope, since: Date): Promise<ApprovalWait[]>;
-  agentSummaries(scope: ReadableScope, since: Date): Promise<AgentSummary[]>;
+  agentSummaries(scope: ReadableScope, since: Date, options?: AgentSummaryOptions): Promise<AgentSummary[]>;
   agentMerges(scope: ReadableScope, agent: string): Promise<AgentMerge[]>;
   agentTierHistory(scope: ReadableScope, agent: string, since: Date): Promise<TierChange[]>;
   audit(scope: ReadableScope, filter: AuditFilter): Promise<DecisionRecord[]>;
@@ -36,8 +36,8 @@ export function ledgerReads(db: Kysely<LedgerDatabase>): LedgerReads {
     repositorySummaries: (scope, since) => repositorySummaries(db, scope, since),
     merges: (scope, since) => mergesSince(db, scope, since),
     reverts: (scope, since) => revertsSince(db, scope, since),
-    approvalWaits: async (scope, since) => waitsFrom(await ruleStatusesSince(db, scope, since)),
-    agentSummaries: (scope, since) => agentSummaries(db, scope, since),
+    approvalWaits: (scope, since) => approvalWaitsSince(db, scope, since),
+    agentSummaries: (scope, since, options) => agentSummaries(db, scope, since, options),
     agentMerges: (scope, agent) => agentMerges(db, scope, agent),
     agentTierHistory: (scope, agent, since) => agentTierHistory(db, scope, agent, since),
     audit: (scope, filter) => auditDecisions(db, scope, filter),
