@@ -28,6 +28,7 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--soft); p
 .badge.action_required { color: #7d4e00; background: #fff8c5; }
 .badge.failure { color: #a40e26; background: #ffebe9; }
 .badge.in_progress { color: #0550ae; background: #ddf4ff; }
+.status { white-space: nowrap; }
 .status.met, .status.passed { color: #116329; font-weight: 600; }
 .status.waiting, .status.pending { color: #7d4e00; font-weight: 600; }
 .status.failed { color: #a40e26; font-weight: 600; }

@@ -17,6 +17,7 @@ import type {
   TrackRecord,
 } from "./ledger.js";
 import { decisionFromRow, decisionRow } from "./decision-rows.js";
+import { agentMergesWithReverts } from "./queries/agents.js";
 import { ledgerReads, type LedgerReads } from "./queries/reads.js";
 import type { LedgerDatabase, MergesTable } from "./schema.js";
 
@@ -149,14 +150,7 @@ export class SqlLedger implements Ledger {
 
   async trackRecords(scope: LedgerScope, since: Date): Promise<TrackRecord[]> {
     const from = since.toISOString();
-    let query = this.db
-      .selectFrom("merge_agents as a")
-      .innerJoin("merges as m", (join) =>
-        join.onRef("m.owner", "=", "a.owner").onRef("m.repo", "=", "a.repo").onRef("m.pr_number", "=", "a.pr_number"),
-      )
-      .leftJoin("reverts as r", (join) =>
-        join.onRef("r.owner", "=", "a.owner").onRef("r.repo", "=", "a.repo").onRef("r.pr_number", "=", "a.pr_number"),
-      )
+    let query = agentMergesWithReverts(this.db)
       .select((eb) => [
         "a.agent",
         eb.fn.sum<number | string>(eb.case().when("m.merged_at", ">=", from).then(eb.lit(1)).else(eb.lit(0)).end()).as("merged"),

@@ -15,7 +15,8 @@ const ICON: Record<Conclusion, string> = {
 };
 const RULE_ICON: Record<RuleResult["status"], string> = { met: "✅", waiting: "⏳", failed: "❌", "not-applicable": "➖" };
 const GATE_ICON: Record<GateResult["status"], string> = { passed: "✅", pending: "🔄", failed: "❌" };
-const REASON: Record<IgnoredReason, string> = {
+/** Why an approval was ignored, in a reviewer's words (the check run and the console say the same). */
+export const REASON: Record<IgnoredReason, string> = {
   "pr-author": "PR author",
   "commit-author": "commit author",
   committer: "committer",

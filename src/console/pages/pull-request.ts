@@ -5,6 +5,7 @@
  */
 import type { Conclusion, Decision, GateResult, IgnoredReason, RuleResult } from "../../policy/decision.js";
 import type { DecisionRecord } from "../../ledger/index.js";
+import { REASON } from "../../report/summary.js";
 import { duration, isoMinute, shortSha } from "../format.js";
 import { html, segment, type Html } from "../html.js";
 import { page, type Chrome } from "./layout.js";
@@ -43,18 +44,7 @@ export const conclusionLabel = (conclusion: string): string => CONCLUSION_LABEL[
 export const reasonLabel = (reason: string): string => REASON_LABEL[reason as IgnoredReason] ?? reason;
 const RULE_LABEL: Record<RuleResult["status"], string> = { met: "met", waiting: "waiting", failed: "failed", "not-applicable": "does not apply" };
 const GATE_LABEL: Record<GateResult["status"], string> = { passed: "passed", failed: "failed", pending: "pending" };
-export const REASON_LABEL: Record<IgnoredReason, string> = {
-  "pr-author": "PR author",
-  "commit-author": "commit author",
-  committer: "committer",
-  "co-author": "co-author",
-  bot: "bot",
-  agent: "agent",
-  stale: "stale",
-  "not-in-team": "not eligible",
-  "insufficient-permission": "insufficient permission",
-  superseded: "superseded",
-};
+export const REASON_LABEL = REASON;
 
 export function pullRequestPage(view: PullRequestView, chrome: Chrome): string {
   const { owner, repo, number } = view;

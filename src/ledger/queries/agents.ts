@@ -26,6 +26,18 @@ export interface TierChange {
   pr: number;
 }
 
+/** Each (merge, agent) with the merge and its revert, if any: what track records are counted from. */
+export function agentMergesWithReverts(db: Kysely<LedgerDatabase>) {
+  return db
+    .selectFrom("merge_agents as a")
+    .innerJoin("merges as m", (join) =>
+      join.onRef("m.owner", "=", "a.owner").onRef("m.repo", "=", "a.repo").onRef("m.pr_number", "=", "a.pr_number"),
+    )
+    .leftJoin("reverts as r", (join) =>
+      join.onRef("r.owner", "=", "a.owner").onRef("r.repo", "=", "a.repo").onRef("r.pr_number", "=", "a.pr_number"),
+    );
+}
+
 /** The JSON text of an agents list contains `"agent"` (logins and catalogue ids hold no LIKE wildcard). */
 export function containsAgent(agent: string): string {
   return `%${JSON.stringify(agent)}%`;
@@ -41,14 +53,7 @@ export interface AgentSummaryOptions {
 export async function agentSummaries(db: Kysely<LedgerDatabase>, scope: ReadableScope, since: Date, options: AgentSummaryOptions = {}): Promise<AgentSummary[]> {
   if (scope.repos.length === 0) return [];
   const from = since.toISOString();
-  let query = db
-    .selectFrom("merge_agents as a")
-    .innerJoin("merges as m", (join) =>
-      join.onRef("m.owner", "=", "a.owner").onRef("m.repo", "=", "a.repo").onRef("m.pr_number", "=", "a.pr_number"),
-    )
-    .leftJoin("reverts as r", (join) =>
-      join.onRef("r.owner", "=", "a.owner").onRef("r.repo", "=", "a.repo").onRef("r.pr_number", "=", "a.pr_number"),
-    )
+  let query = agentMergesWithReverts(db)
     .select((eb) => [
       "a.agent",
       eb.fn.countAll<number | string>().as("merged"),
@@ -89,14 +94,7 @@ async function latestTier(db: Kysely<LedgerDatabase>, scope: ReadableScope, agen
 /** Newest first, every merge ever recorded for the agent, with its revert. */
 export async function agentMerges(db: Kysely<LedgerDatabase>, scope: ReadableScope, agent: string, limit = 500): Promise<AgentMerge[]> {
   if (scope.repos.length === 0) return [];
-  const rows = await db
-    .selectFrom("merge_agents as a")
-    .innerJoin("merges as m", (join) =>
-      join.onRef("m.owner", "=", "a.owner").onRef("m.repo", "=", "a.repo").onRef("m.pr_number", "=", "a.pr_number"),
-    )
-    .leftJoin("reverts as r", (join) =>
-      join.onRef("r.owner", "=", "a.owner").onRef("r.repo", "=", "a.repo").onRef("r.pr_number", "=", "a.pr_number"),
-    )
+  const rows = await agentMergesWithReverts(db)
     .select(["m.repo", "m.pr_number", "m.merged_at", "r.reverted_at", "r.revert_commit_sha", "r.revert_pr_number"])
     .where("a.owner", "=", scope.owner)
     .where("a.repo", "in", scope.repos)
