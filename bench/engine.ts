@@ -1,5 +1,5 @@
 /**
- * The pure engine on a large pull request (SPEC §8: 250 commits, 3 000 files, 50 rules;
+ * The pure engine on a large pull request (250 commits, 3 000 files, 50 rules;
  * goal < 5 ms median, contract < 20 ms): evaluate() timed alone after a warm-up, and the
  * surrounding pure steps of an evaluation (policy loading, check run rendering) for context.
  */

@@ -1,5 +1,5 @@
 /**
- * A large, realistic evaluation input for the engine benchmark (SPEC §8): a 50-rule policy
+ * A large, realistic evaluation input for the engine benchmark: a 50-rule policy
  * using every condition, gates and autonomy; a pull request of 250 commits (AI co-authors,
  * agent authors, long human messages, sign-offs) and 3 000 changed files across 40
  * services; reviews (current, stale, from outsiders); a directory of 40 teams.

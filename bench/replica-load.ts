@@ -1,5 +1,5 @@
 /**
- * The replica load test (issue 5): replicas sharing Redis and PostgreSQL receive a stream of
+ * The replica load test: replicas sharing Redis and PostgreSQL receive a stream of
  * webhooks for many pull requests — a share of them delivered twice, in shuffled order — while
  * the simulator answers some requests with 502 and some with 403 secondary rate limits;
  * optionally one replica is killed (SIGKILL) part-way. Afterwards every pull request's check

@@ -1,6 +1,6 @@
 /**
- * `npm run bench:replicas` (built: node dist-dev/bench/replicas.js): the two-replica load test of
- * issue 5 at full size — 5 000 webhooks for 200 pull requests, half delivered twice in random
+ * `npm run bench:replicas` (built: node dist-dev/bench/replicas.js): the two-replica load test at
+ * full size — 5 000 webhooks for 200 pull requests, half delivered twice in random
  * order, 5 % 502s and some 403 secondary rate limits — run twice with the same seed: once with
  * both replicas up, once killing one replica part-way. Prints the figures, writes them into
  * bench/RESULTS.md between the `replicas` markers, and exits 1 when a claim does not hold.

@@ -1,5 +1,5 @@
 /**
- * GitHub requests per evaluation (SPEC §8: goal 2 — one GraphQL read, one check-run write —
+ * GitHub requests per evaluation (goal: one GraphQL read, one check-run write —
  * never more than 3 in steady state), counted on the simulator while the real server
  * evaluates: a fresh PR, steady-state re-evaluations (a second push, a review, an event that
  * changes nothing), and how the count grows with the size of the PR.

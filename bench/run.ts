@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the figures of SPEC §8 and the issue's goals, measured on this machine and
+ * `npm run bench`: the performance goals, measured on this machine and
  * written to bench/RESULTS.md.
  *
  *   npm run bench                      # everything, then writes bench/RESULTS.md

@@ -1,5 +1,5 @@
 /**
- * The real server under load on loopback (issue 4: ≥ 500 webhooks/s on 2 cores, peak RSS
+ * The real server under load on loopback (goal: ≥ 500 webhooks/s on 2 cores, peak RSS
  * under 150 MB): signed `pull_request_review` deliveries round-robin over many open AI PRs,
  * 1 and 32 at a time. A delivery's latency is the time to the server's HTTP answer (it
  * acknowledges, then evaluates in its queue); after the last answer the queue is drained and

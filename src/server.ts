@@ -1,5 +1,5 @@
 /**
- * `npm start`: the production HTTP server. Probot's standard environment (SPEC §1) configures
+ * `npm start`: the production HTTP server. Probot's standard environment configures
  * it; the server itself is ours so that body limits, /healthz, /metrics and graceful shutdown
  * behave the same everywhere (Probot's `run` keeps none of these under our control).
  *
@@ -8,36 +8,39 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { createNodeMiddleware, createProbot, run } from "probot";
-import { getPrivateKey } from "@probot/get-private-key";
 import { agentGovernance } from "./app.js";
 import { governanceOctokit } from "./github/octokit.js";
+import { readPrivateKey } from "./private-key.js";
 import { readSettings } from "./settings.js";
+import { readSignedBody } from "./webhook-signature.js";
 
 /** GitHub caps webhook payloads at 25 MB; anything larger is not from GitHub. */
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
-function missingConfiguration(env: NodeJS.ProcessEnv): string[] {
+/** What keeps the server from starting: variables not set, and values that are wrong. */
+function configurationProblems(env: NodeJS.ProcessEnv): { missing: string[]; invalid: string[] } {
   const missing: string[] = [];
+  const invalid: string[] = [];
   if (!env.APP_ID) missing.push("APP_ID");
-  let key: string | null = null;
-  try {
-    key = getPrivateKey({ env });
-  } catch {
-    key = null;
-  }
-  if (!key) missing.push("PRIVATE_KEY or PRIVATE_KEY_PATH");
+  const key = readPrivateKey(env);
+  if (!key.ok && key.missing) missing.push("PRIVATE_KEY or PRIVATE_KEY_PATH");
+  if (!key.ok && !key.missing) invalid.push(key.problem);
   if (!env.WEBHOOK_SECRET) missing.push("WEBHOOK_SECRET");
-  return missing;
+  return { missing, invalid };
+}
+
+function describeProblems({ missing, invalid }: { missing: string[]; invalid: string[] }): string {
+  return [...(missing.length > 0 ? [`${missing.join(", ")} not set`] : []), ...invalid].join("; ");
 }
 
 async function main(): Promise<void> {
   const env = process.env;
   const settings = readSettings(env);
-  const missing = missingConfiguration(env);
-  if (missing.length > 0) {
+  const problems = configurationProblems(env);
+  if (problems.missing.length + problems.invalid.length > 0) {
     if (settings.production) {
       console.error(
-        `agent-governance: cannot start: ${missing.join(", ")} not set. ` +
+        `agent-governance: cannot start: ${describeProblems(problems)}. ` +
           "Register the GitHub App (README.md, 'Register the app') and set these variables.",
       );
       process.exit(1);
@@ -47,13 +50,21 @@ async function main(): Promise<void> {
       await run(agentGovernance());
       return;
     }
-    console.error(`agent-governance: cannot start: ${missing.join(", ")} not set (see .env.example).`);
+    console.error(`agent-governance: cannot start: ${describeProblems(problems)} (see .env.example).`);
     process.exit(1);
   }
 
-  const probot = createProbot({ defaults: { logLevel: "info" }, overrides: { Octokit: governanceOctokit(settings) } });
+  // Probot's own default level is `warn`, which would make a healthy server silent: without
+  // LOG_LEVEL the server logs at `info` (start, shutdown, one line per decision).
+  // No redisConfig: the request budgets share GitHub's limits through Redis themselves
+  // (github/octokit.ts); Probot's own Redis throttling would space reads like writes.
+  const probot = createProbot({
+    env: { ...env, LOG_LEVEL: env.LOG_LEVEL || "info" },
+    overrides: { Octokit: governanceOctokit(settings), redisConfig: undefined },
+  });
   const app = agentGovernance();
   const { port, host, webhookPath: webhooksPath } = settings.server;
+  const secret = env.WEBHOOK_SECRET!;
   const middleware = await createNodeMiddleware(app, { probot, webhooksPath });
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -64,9 +75,24 @@ async function main(): Promise<void> {
       req.resume();
       return;
     }
-    void middleware(req, res, () => {
+    const notFound = () => {
       res.writeHead(404, { "content-type": "application/json" });
       res.end(JSON.stringify({ error: `Not found: ${req.method} ${req.url}` }));
+    };
+    if (req.method !== "POST" || new URL(req.url ?? "/", "http://localhost").pathname !== webhooksPath) {
+      void middleware(req, res, notFound);
+      return;
+    }
+    void readSignedBody(req, secret, MAX_BODY_BYTES).then((signed) => {
+      if (!signed.ok) {
+        probot.log.warn({ delivery: req.headers["x-github-delivery"], event: req.headers["x-github-event"], reason: signed.reason }, "webhook rejected");
+        res.writeHead(signed.status, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: signed.reason }));
+        return;
+      }
+      // The body is read: Probot's middleware takes it from `req.body` instead of the stream.
+      (req as IncomingMessage & { body?: string }).body = signed.body;
+      void middleware(req, res, notFound);
     });
   });
   // Keep-alive sockets from GitHub's deliveries and load balancers must not outlive shutdown.

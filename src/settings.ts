@@ -3,13 +3,14 @@
  * the app, its server and its command line understand. README's environment table and
  * `.env.example` are checked against `ENVIRONMENT` (test/settings.test.ts).
  *
- * Some variables are read by Probot itself (credentials, logging, GitHub Enterprise, Redis
- * throttling); they are listed here so that the documentation stays complete.
+ * Some variables are read by Probot itself (credentials, logging, GitHub Enterprise); they are
+ * listed here so that the documentation stays complete.
  */
 import { consoleSettingsFromEnv, type ConsoleSettingsResult } from "./console/settings.js";
 import { githubUrlsFromEnv, type GitHubUrls } from "./github/web-urls.js";
 import type { LedgerOptions } from "./ledger/open.js";
 import type { QueueSettings } from "./queue/open-queue.js";
+import { DEFAULT_PREFIX, redisKeyPrefix } from "./queue/redis-url.js";
 
 export interface EnvironmentVariable {
   /** Variables documented together (`PORT` / `HOST`) share one entry. */
@@ -27,7 +28,12 @@ export const ENVIRONMENT: readonly EnvironmentVariable[] = [
   { names: ["WEBHOOK_PATH"], default: "`/api/github/webhooks`", meaning: "webhook route" },
   { names: ["LOG_LEVEL", "LOG_FORMAT"], default: "`info` / pretty", meaning: "`LOG_FORMAT=json` for structured logs" },
   { names: ["GHE_HOST", "GHE_PROTOCOL"], default: "— / `https`", meaning: "GitHub Enterprise Server host (or a local simulator)" },
-  { names: ["REDIS_URL"], default: "—", meaning: "shared Octokit rate limiting across replicas" },
+  {
+    names: ["REDIS_URL"],
+    default: "—",
+    meaning:
+      "state shared by replicas: work queue, GitHub request budgets, check-run memo, head pages, membership invalidation; `redis://host:6379` (one server, `rediss://` for TLS) or `redis+cluster://host-a:6379,host-b:6379` (a [Redis Cluster](#redis-cluster))",
+  },
   { names: ["NODE_ENV"], default: "—", meaning: "`production`: refuse to start without credentials and secret" },
   {
     names: ["NODE_OPTIONS"],
@@ -60,8 +66,8 @@ export const ENVIRONMENT: readonly EnvironmentVariable[] = [
   },
   {
     names: ["GOVERNANCE_WRITE_INTERVAL_MS"],
-    default: "GitHub's 1 s",
-    meaning: "spacing of write requests per installation; only for a local simulator (`0`); ignored with `REDIS_URL`",
+    default: "GitHub's [pacing](#github-pacing)",
+    meaning: "only for a local simulator (`0`): spacing of write requests per installation, with no other limit; ignored with `REDIS_URL`",
   },
   { names: ["GOVERNANCE_PUBLIC_URL"], default: "—", meaning: "the [console](#console)'s address (`https://…`); check runs link to it" },
   { names: ["GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET"], default: "—", meaning: "the GitHub App's OAuth client: \"Sign in with GitHub\" on the console" },
@@ -80,7 +86,7 @@ export interface Settings {
   directoryTtlSeconds: number;
   /** Unset: the memo of the last check-run write is trusted for ever (one replica). */
   checkRunMemoMaxAgeMs?: number;
-  /** Spacing of writes per installation; unset: GitHub's guidance (and always with Redis, whose throttling is shared). */
+  /** Spacing of writes per installation; unset: GitHub's pacing (and always with Redis, where the budgets are shared). */
   writeIntervalMs?: number;
   /** The web console: on only when its four variables are set. */
   console: ConsoleSettingsResult;
@@ -99,7 +105,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     ledger: ledgerSettings(env),
     queue: {
       redisUrl,
-      prefix: env.GOVERNANCE_QUEUE_PREFIX || "agent-governance",
+      prefix: redisKeyPrefix(redisUrl ?? "", env.GOVERNANCE_QUEUE_PREFIX || DEFAULT_PREFIX),
       concurrencyPerInstallation: positive(env.GOVERNANCE_CONCURRENCY_PER_INSTALLATION, 4),
       concurrencyPerReplica: positive(env.GOVERNANCE_QUEUE_CONCURRENCY, 16),
       lockMs: positive(env.GOVERNANCE_QUEUE_LOCK_SECONDS, 15) * 1000,

@@ -1,5 +1,5 @@
 /**
- * The backfill (issue 4): seed the ledger from a repository's history so a new installation
+ * The backfill: seed the ledger from a repository's history so a new installation
  * starts with the agents' real track records instead of everyone at `new`.
  *
  *  1. pulls    closed pull requests, most recently updated first, 100 a page, down to

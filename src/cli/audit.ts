@@ -1,4 +1,4 @@
-/** `agent-governance audit OWNER/REPO[#N]` (SPEC §1.1, §5): the decisions the app took, newest first. */
+/** `agent-governance audit OWNER/REPO[#N]`: the decisions the app took, newest first. */
 import type { DecisionRecord } from "../ledger/index.js";
 import { EXIT, type CliIo, type Command } from "./command.js";
 import { openCliLedger } from "./ledger-env.js";
@@ -84,7 +84,8 @@ export function renderAudit(records: readonly DecisionRecord[], withRepo: boolea
     policyCell(record),
     rulesCell(record),
     listCell(record.counted.map((approver) => `@${approver.login} (${approver.rule})`)),
-    listCell(record.ignored.map((approver) => `@${approver.login}: ${approver.reason}`)),
+    // Named per rule: "@carol (senior approval): not-in-team" is no contradiction when she counted for another rule.
+    listCell(record.ignored.map((approver) => `@${approver.login} (${approver.rule}): ${approver.reason}`)),
   ]);
   return textTable(header, rows);
 }

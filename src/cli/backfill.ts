@@ -1,5 +1,5 @@
 /**
- * `agent-governance backfill OWNER/REPO [--since DATE]` (issue 4): seeds the ledger from the
+ * `agent-governance backfill OWNER/REPO [--since DATE]`: seeds the ledger from the
  * repository's merged pull requests and default-branch history, with progress on stderr;
  * Ctrl-C saves a checkpoint and the next run resumes from it.
  */

@@ -1,5 +1,5 @@
 /**
- * `agent-governance explain OWNER/REPO#N` (SPEC §1.1): the app's evaluation of a live pull
+ * `agent-governance explain OWNER/REPO#N`: the app's evaluation of a live pull
  * request, read-only, printed as the check run would show it. The same path as the app —
  * gather facts, resolve the policy from the base branch, answer directory questions, read
  * trust from the ledger, evaluate — with a client that refuses every write.

@@ -1,7 +1,7 @@
 /**
  * The local adapter: gathers the facts of "this branch as a pull request into BASE" from git
  * alone (no network), the way the GitHub adapter gathers them from the API. The policy comes
- * from the base commit, never from the working tree or the branch (SPEC §2.1).
+ * from the base commit, never from the working tree or the branch.
  */
 import { existsSync } from "node:fs";
 import { basename } from "node:path";

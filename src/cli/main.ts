@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { EXIT, type CliIo, type Command } from "./command.js";
 import { COMMANDS } from "./commands.js";
+import { packageVersion } from "./version.js";
 
 export type { CliIo, Command } from "./command.js";
 export { EXIT } from "./command.js";
@@ -18,6 +19,7 @@ Commands:
 ${commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join("\n")}
 
 Run 'agent-governance <command> --help' for a command's options and exit codes.
+'agent-governance --version' prints the version.
 Exit codes: 0 ok, 1 blocked or nothing found (see the command's --help), 2 error or bad usage.
 `;
 }
@@ -29,6 +31,10 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
   if (name === "--help" || name === "-h" || name === "help") {
     const command = commands.find((candidate) => candidate.name === rest[0]);
     io.stdout.write(command ? command.help : usage(commands));
+    return EXIT.ok;
+  }
+  if (name === "--version" || name === "-v" || name === "version") {
+    io.stdout.write(`agent-governance ${packageVersion()}\n`);
     return EXIT.ok;
   }
   const command = commands.find((candidate) => candidate.name === name);

@@ -7,7 +7,7 @@
 import { createInterface } from "node:readline/promises";
 import { findRuleset, rulesetFailure, writeRuleset } from "../github/rulesets.js";
 import { EXIT, type CliIo, type Command } from "./command.js";
-import { openGitHubClient } from "../github/cli-client.js";
+import { hasCredentials, openGitHubClient } from "../github/cli-client.js";
 import { cliEnv } from "./ledger-env.js";
 import { describeTarget, parseTarget, targetFromRemote, type RepositoryTarget } from "./repository-target.js";
 import {
@@ -75,6 +75,10 @@ export function createProtectCommand(options: { confirm?: Confirm } = {}): Comma
       if (branch === "" || /\s/.test(branch)) return fail(io, `--branch: '${values.branch}' is not a branch name or pattern`);
       const wish: RulesetWish = { scope: target.repo ? "repository" : "organization", appId, branch };
 
+      // The generic advice asks for a token that can read; rulesets need an administrator.
+      if (!hasCredentials(env)) {
+        return fail(io, "no GitHub credentials: set GITHUB_TOKEN to a token of an administrator of the repository or organisation (or APP_ID with PRIVATE_KEY or PRIVATE_KEY_PATH, if the app may administer rulesets)");
+      }
       const client = await openGitHubClient(env, target, {}, { writes: true });
       if (!client.ok) return fail(io, client.message);
       const where = describeTarget(target);

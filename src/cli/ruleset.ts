@@ -1,6 +1,6 @@
 /**
  * The ruleset that makes the `agent-governance` check required with this app as its expected
- * source (SPEC §8 Security): without `integration_id`, any app or workflow could post a
+ * source: without `integration_id`, any app or workflow could post a
  * passing check of the same name. Pure: the existing ruleset in, the one to write out.
  *
  * An existing `agent-governance` ruleset keeps everything else it holds (other rules, other

@@ -1,13 +1,4 @@
-/** Plain-text tables for the terminal: columns padded to their widest cell, two spaces apart. */
-export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)));
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column])))
-      .join("  ")
-      .trimEnd();
-  return [line(header), ...rows.map(line)].join("\n") + "\n";
-}
+export { textTable } from "../report/text-table.js";
 
 /** "2025-05-01 12:00Z": minutes are enough to find a decision, and fit a column. */
 export function shortTime(at: Date): string {

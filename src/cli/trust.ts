@@ -1,4 +1,4 @@
-/** `agent-governance trust [OWNER[/REPO]]` (SPEC §1.1, §5): each agent's track record and tier. */
+/** `agent-governance trust [OWNER[/REPO]]`: each agent's track record and tier. */
 import type { Autonomy, LoadedPolicy } from "../config/policy.js";
 import type { LedgerScope, TrackRecord } from "../ledger/index.js";
 import { trustScope } from "../pipeline/trust.js";
@@ -6,7 +6,7 @@ import { agentTrust, nextTierChange, windowStart, type TierOutlook } from "../po
 import { EXIT, type CliIo, type Command } from "./command.js";
 import { openCliLedger } from "./ledger-env.js";
 import { policyInForce } from "./policy-in-force.js";
-import { formatPolicyError } from "./policy-error.js";
+import { formatPolicyError } from "../report/policy-error.js";
 import { describeTarget, parseTarget, targetFromRemote, type RepositoryTarget } from "./repository-target.js";
 import { textTable } from "./table.js";
 
@@ -17,7 +17,7 @@ export const trustCommand: Command = {
 
 Reads the ledger and prints, per agent: its autonomy tier, merged AI-assisted pull
 requests and reverts within the policy's window, the revert rate, and what changes its
-tier next (SPEC §5). Without OWNER/REPO, the repository of the 'origin' remote; OWNER
+tier next. Without OWNER/REPO, the repository of the 'origin' remote; OWNER
 alone is the whole organisation.
 
 Tiers need the policy's autonomy settings. They come from --policy FILE, else from the

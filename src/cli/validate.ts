@@ -1,11 +1,11 @@
-/** `agent-governance validate [FILE]` (SPEC §1.1). */
+/** `agent-governance validate [FILE]`. */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { checkPolicyBlob } from "../config/load.js";
 import { POLICY_FILE } from "../config/policy.js";
 import { EXIT, type Command } from "./command.js";
 import { policyBlobFromBytes } from "./policy-blob.js";
-import { formatPolicyError } from "./policy-error.js";
+import { formatPolicyError } from "../report/policy-error.js";
 
 export const validateCommand: Command = {
   name: "validate",
@@ -22,7 +22,7 @@ Options:
 Exit codes:
   0  the file is valid
   1  the file is invalid (errors printed on stdout)
-  2  the file cannot be read, or bad usage
+  2  the file cannot be read (missing, a directory, binary), or bad usage
 `,
   options: {},
   maxPositionals: 1,
@@ -35,7 +35,12 @@ Exit codes:
       io.stderr.write(`agent-governance validate: cannot read ${file}: ${readFailure(error)}\n`);
       return EXIT.error;
     }
-    const { errors, warnings } = checkPolicyBlob(policyBlobFromBytes(file, bytes));
+    const blob = policyBlobFromBytes(file, bytes);
+    if (blob.text === null) {
+      io.stderr.write(`agent-governance validate: cannot read ${file}: it is binary, not a text file\n`);
+      return EXIT.error;
+    }
+    const { errors, warnings } = checkPolicyBlob(blob);
     for (const error of errors) io.stdout.write(`${formatPolicyError(error)}\n`);
     for (const warning of warnings) io.stdout.write(`${formatPolicyError({ ...warning, message: `warning: ${warning.message}` })}\n`);
     if (errors.length === 0) {

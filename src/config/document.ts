@@ -29,8 +29,9 @@ const YAML_MESSAGES: Record<string, string> = {
   TAB_AS_INDENT: "tabs are not allowed as indentation in YAML; indent with spaces",
 };
 
+/** A problem with the file as a whole sits at its start: editors and annotations count from 1:1. */
 export function fileError(blob: PolicyBlob, message: string): PolicyError {
-  return { file: blob.path, line: 0, column: 0, message };
+  return { file: blob.path, line: 1, column: 1, message };
 }
 
 export function positionOf(document: Pick<PolicyDocument, "blob" | "lineCounter">, offset: number, message: string): PolicyError {
@@ -45,6 +46,26 @@ export function positionOf(document: Pick<PolicyDocument, "blob" | "lineCounter"
 function bracketHint(text: string, offset: number): string {
   if (text[offset] !== "[" || !/[\w.-]/.test(text[offset - 1] ?? "")) return "";
   return ' — inside `[...]`, quote values that contain brackets, e.g. "dependabot[bot]"';
+}
+
+/**
+ * `catalog: true` followed by a key indented further: YAML reads the key as part of the value
+ * above it and blames that line. The error belongs on the over-indented key, in plain words.
+ */
+function overIndentedKey(document: Pick<PolicyDocument, "blob" | "lineCounter">, text: string, offset: number): PolicyError | undefined {
+  const lines = text.split("\n");
+  const { line } = document.lineCounter.linePos(offset);
+  const above = /^( *)([^\s:#][^:#]*):/.exec(lines[line - 1] ?? "");
+  const next = lines.slice(line).find((candidate) => candidate.trim() !== "" && !candidate.trim().startsWith("#"));
+  const key = next === undefined ? null : /^( *)([^\s:#][^:#]*):/.exec(next);
+  if (!above || !key || key[1].length <= above[1].length) return undefined;
+  const keyLine = line + 1 + lines.slice(line).indexOf(next!);
+  return {
+    file: document.blob.path,
+    line: keyLine,
+    column: key[1].length + 1,
+    message: `\`${key[2].trim()}\` is indented more than \`${above[2].trim()}\` on line ${line}, which has a value: indent it by ${above[1].length} spaces to make it a sibling, or remove the value of \`${above[2].trim()}\` to nest it`,
+  };
 }
 
 function sizeError(blob: PolicyBlob, bytes: number): PolicyError {
@@ -77,9 +98,19 @@ export function readPolicyDocument(blob: PolicyBlob): DocumentReading {
   const located = { blob, lineCounter };
   const warnings = yaml.warnings.map((w) => positionOf(located, w.pos[0], w.message));
   if (yaml.errors.length > 0) {
-    const errors = yaml.errors.map((e) => {
+    const overIndented = new Set<number>();
+    const errors = yaml.errors.flatMap((e) => {
+      if (e.code === "BLOCK_AS_IMPLICIT_KEY" || e.code === "MULTILINE_IMPLICIT_KEY") {
+        const indented = overIndentedKey(located, blob.text!, e.pos[0]);
+        if (indented) {
+          // The parser reports one over-indented key twice, at the value above it; say it once, at the key.
+          if (overIndented.has(indented.line)) return [];
+          overIndented.add(indented.line);
+          return [indented];
+        }
+      }
       const message = YAML_MESSAGES[e.code] ?? e.message.split("\n")[0];
-      return positionOf(located, e.pos[0], `YAML syntax error: ${message}${bracketHint(blob.text!, e.pos[0])}`);
+      return [positionOf(located, e.pos[0], `YAML syntax error: ${message}${bracketHint(blob.text!, e.pos[0])}`)];
     });
     return { ok: false, errors, warnings };
   }

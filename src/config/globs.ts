@@ -37,7 +37,40 @@ export function globWarning(pattern: string): string | undefined {
   if (pattern.startsWith("/") || pattern.startsWith("./")) {
     return `glob \`${pattern}\` never matches: paths and branches are written without a leading \`/\` or \`./\``;
   }
+  if (pattern.includes("\\")) {
+    return `glob \`${pattern}\`: paths use \`/\` between directories, and \`\\\` escapes the next character — did you mean \`${pattern.replaceAll("\\", "/")}\`?`;
+  }
+  if (pattern.split("/").some((segment) => segment.includes("**") && segment !== "**")) {
+    return `glob \`${pattern}\`: \`**\` crosses directories only as a whole path segment; here it acts as \`*\` — did you mean \`${wholeSegmentGlobstars(pattern)}\`?`;
+  }
+  if (hasUnclosedBracket(pattern)) {
+    return `glob \`${pattern}\` has a \`[\` that is never closed, so it matches a literal \`[\`: close the class (\`[abc]\`) or escape it (\`\\[\`)`;
+  }
   return undefined;
+}
+
+/** `src/**.ts` → `src/**\/*.ts`: each `**` inside a segment becomes a segment of its own. */
+function wholeSegmentGlobstars(pattern: string): string {
+  return pattern
+    .split("/")
+    .map((segment) => {
+      if (segment === "**" || !segment.includes("**")) return segment;
+      const before = segment.slice(0, segment.indexOf("**")).replace(/\*+$/, "");
+      const after = segment.slice(segment.lastIndexOf("**") + 2).replace(/^\*+/, "");
+      return [before && `${before}*`, "**", after && `*${after}`].filter(Boolean).join("/");
+    })
+    .join("/");
+}
+
+function hasUnclosedBracket(pattern: string): boolean {
+  let open = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i];
+    if (char === "\\") i++;
+    else if (char === "[" && !open) open = true;
+    else if (char === "]" && open) open = false;
+  }
+  return open;
 }
 
 type SchemaNode = { [key: string]: unknown };

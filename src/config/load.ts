@@ -1,5 +1,5 @@
 /**
- * The policy in force for a repository (SPEC §2.1): its own `.agent-governance.yml`, the
+ * The policy in force for a repository: its own `.agent-governance.yml`, the
  * organisation default, both combined, or the built-in default. Pure: the adapter reads the
  * blobs, this decides. Never throws; any invalid file in play fails closed with located errors.
  */
@@ -23,7 +23,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * The built-in default policy (SPEC §2.4): catalogue on, label `ai-assisted`, AI-assisted
+ * The built-in default policy: catalogue on, label `ai-assisted`, AI-assisted
  * pull requests need 1 approval from a user with `write` permission or more; no gates, no
  * autonomy. It is exactly what a file containing only `version: 1` means. Frozen: shared.
  */

@@ -1,5 +1,5 @@
 /**
- * Combining a repository file with the organisation default (SPEC §2.1).
+ * Combining a repository file with the organisation default.
  *
  * `extends: org` starts from the organisation default and overrides it key by key: mappings
  * merge recursively (so `gates: {max_changed_files: 20}` keeps the organisation's other

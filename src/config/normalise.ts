@@ -1,6 +1,6 @@
 /**
  * A schema-valid policy file (possibly merged with the organisation default) → the `Policy`
- * the engine consumes, with every default of SPEC §2.2 filled in, so that the engine never
+ * the engine consumes, with every default of the schema filled in, so that the engine never
  * has to know what "omitted" means.
  */
 import type { Autonomy, Detection, Gates, Policy, Principals, Rule, RuleCondition } from "./policy.js";
@@ -16,7 +16,7 @@ import {
 import { ruleName } from "./semantics.js";
 
 /**
- * What `rules` means when no file in play sets it: the built-in rule (SPEC §2.4). A file
+ * What `rules` means when no file in play sets it: the built-in rule. A file
  * written only to add gates or change the label should not silently drop the review that
  * the app exists for; `rules: []` turns approvals off explicitly.
  */
@@ -38,15 +38,13 @@ function principalsOrNull(file: PrincipalsFile | undefined): Principals | null {
   return principals(file);
 }
 
+/** `ai` defaults to true; every other condition is kept as written (lists copied), so a new one needs nothing here. */
 function condition(when: RuleFile["when"] = {}): RuleCondition {
-  const result: RuleCondition = { ai: when.ai ?? true };
-  if (when.agents !== undefined) result.agents = [...when.agents];
-  if (when.paths !== undefined) result.paths = [...when.paths];
-  if (when.base !== undefined) result.base = [...when.base];
-  if (when.labels !== undefined) result.labels = [...when.labels];
-  if (when.tier !== undefined) result.tier = [...when.tier];
-  if (when.min_changed_lines !== undefined) result.min_changed_lines = when.min_changed_lines;
-  return result;
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(when)) {
+    if (value !== undefined) result[key] = Array.isArray(value) ? [...value] : value;
+  }
+  return { ...result, ai: when.ai ?? true } as RuleCondition;
 }
 
 function rule(file: RuleFile, index: number): Rule {
@@ -70,6 +68,9 @@ function detection(file: PolicyFile["detection"] = {}): Detection {
     labels: [...(file.labels ?? DEFAULT_DETECTION.labels)],
     branches: [...(file.branches ?? DEFAULT_DETECTION.branches)],
     not_ai: [...(file.not_ai ?? DEFAULT_DETECTION.not_ai)],
+    count: [...(file.count ?? DEFAULT_DETECTION.count)],
+    unknown_bots: file.unknown_bots ?? DEFAULT_DETECTION.unknown_bots,
+    reviewers: file.reviewers ?? DEFAULT_DETECTION.reviewers,
   };
 }
 

@@ -1,32 +1,24 @@
 /**
- * The validated, normalised policy (SPEC §2.2) that the pure engine consumes.
- * Every optional key of the file has been filled with its default, so the engine never
- * has to know what "omitted" means. Produced by `src/config` only.
+ * The validated, normalised policy that the pure engine consumes, derived from the file's
+ * one definition (`schema.ts`): every optional key of the file has been filled with its
+ * default, so the engine never has to know what "omitted" means. Produced by `src/config` only.
  */
-/** GitHub's repository permissions, weakest first. */
-export const PERMISSIONS = ["read", "triage", "write", "maintain", "admin"] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+import type { AutonomyFile, DetectionFile, GatesFile, PrincipalsFile, RuleFile, TierFile } from "./schema.js";
 
-/** Who may do something: any of the teams, any of the users, or anyone with `permission`. */
-export interface Principals {
-  /** "slug" (in the PR's organisation) or "org/slug", as written in the file. */
-  teams: string[];
-  users: string[];
-  /** Minimum repository permission. When teams and users are both empty and this is
-   * undefined the engine uses the rule's default (write for rules, admin for policy admins). */
-  permission?: Permission;
-}
+export { PERMISSIONS } from "./schema.js";
+export type Permission = NonNullable<PrincipalsFile["permission"]>;
 
-export interface RuleCondition {
-  /** true = AI-assisted PRs only, false = human-only PRs only, "any" = both. */
-  ai: boolean | "any";
-  agents?: string[];
-  paths?: string[];
-  base?: string[];
-  labels?: string[];
-  tier?: string[];
-  min_changed_lines?: number;
-}
+/**
+ * Who may do something: any of the teams, any of the users, or anyone with `permission`.
+ * Teams are "slug" (in the PR's organisation) or "org/slug", as written in the file. When
+ * teams and users are both empty and `permission` is undefined the engine uses the default
+ * of the check (write for rules, admin for policy admins and the override).
+ */
+export type Principals = Required<Pick<PrincipalsFile, "teams" | "users">> & Pick<PrincipalsFile, "permission">;
+
+type When = NonNullable<RuleFile["when"]>;
+/** `ai` always set (default `true`); every other condition only when the file names it. */
+export type RuleCondition = Omit<When, "ai"> & Required<Pick<When, "ai">>;
 
 export interface Rule {
   name: string;
@@ -39,43 +31,13 @@ export interface Rule {
   request_review: boolean;
 }
 
-export interface TestsGate {
-  when_changed: string[];
-  require_changed: string[];
-}
-
-export interface Gates {
-  max_changed_lines?: number;
-  max_changed_files?: number;
-  forbidden_paths: string[];
-  tests?: TestsGate;
-  required_checks: string[];
-  forbid_agent_signoff: boolean;
-}
-
-export interface Tier {
-  name: string;
-  min_merged: number;
-  max_revert_rate: number;
-}
-
-export interface Autonomy {
-  window_days: number;
-  scope: "repository" | "organization";
-  /** In ascending order of trust, as written; `new` is implicitly below all of them. */
-  tiers: Tier[];
-  demote_on_revert_days: number;
-}
-
-export interface Detection {
-  catalog: boolean;
-  bots: string[];
-  trailers: string[];
-  co_authors: string[];
-  labels: string[];
-  branches: string[];
-  not_ai: string[];
-}
+export type TestsGate = NonNullable<GatesFile["tests"]>;
+export type Gates = Omit<GatesFile, "forbidden_paths" | "required_checks" | "forbid_agent_signoff"> &
+  Required<Pick<GatesFile, "forbidden_paths" | "required_checks" | "forbid_agent_signoff">>;
+export type Tier = TierFile;
+/** Tiers in ascending order of trust, as written; `new` is implicitly below all of them. */
+export type Autonomy = Required<AutonomyFile>;
+export type Detection = Required<DetectionFile>;
 
 export interface Policy {
   version: 1;

@@ -159,7 +159,8 @@ function hint(schema: SchemaNode, data: unknown): string {
   if (schema.type === "boolean" && typeof data === "string" && /^(yes|no|on|off|y|n)$/i.test(data)) {
     return " (YAML 1.2 reads it as text: write `true` or `false`)";
   }
-  if (schema.type === "array" && typeof data === "string") return ` — write a list: [${data}]`;
+  // Quoted when YAML would misread it inside `[...]`: `[acme-coder[bot]]` is a nested list.
+  if (schema.type === "array" && typeof data === "string") return ` — write a list: [${/[[\]{},]|^[*&!|>'"%@`]|: | #/.test(data) ? JSON.stringify(data) : data}]`;
   return "";
 }
 

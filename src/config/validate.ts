@@ -5,6 +5,7 @@
 import { readPolicyDocument, type PolicyDocument } from "./document.js";
 import { documentLocator } from "./locate.js";
 import type { PolicyBlob, PolicyError } from "./policy.js";
+import { agentNameFindings, principalNameFindings } from "./names.js";
 import { schemaErrors } from "./schema-check.js";
 import type { PolicyFile } from "./schema.js";
 import {
@@ -49,6 +50,8 @@ export function checkPolicyFile(blob: PolicyBlob, options: CheckOptions = {}): C
   // A file that extends the organisation default may use its tiers and half-set its mappings.
   const extendsOrg = Object.hasOwn(data, "extends");
   const references = (options.references ?? true) && !extendsOrg;
+  const principals = principalNameFindings(data, locate);
+  const agents = agentNameFindings(data, locate, extendsOrg);
   const errors = [
     ...reading.errors,
     ...schemaErrors(data, locate, { partial: extendsOrg }),
@@ -56,8 +59,10 @@ export function checkPolicyFile(blob: PolicyBlob, options: CheckOptions = {}): C
     ...ruleNameErrors(data, locate),
     ...tierNameErrors(data, locate),
     ...(references ? tierReferenceErrors(data, locate) : []),
+    ...principals.errors,
+    ...agents.errors,
   ].sort(byPosition);
-  const warnings = [...reading.warnings, ...globWarnings(data, locate)].sort(byPosition);
+  const warnings = [...reading.warnings, ...globWarnings(data, locate), ...principals.warnings, ...agents.warnings].sort(byPosition);
   if (errors.length > 0) return { blob, document, errors, warnings };
   return { blob, document, file: data as unknown as PolicyFile, errors, warnings };
 }

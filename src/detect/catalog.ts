@@ -1,5 +1,5 @@
 /**
- * The catalogue of known AI coding agents and the marks they leave (SPEC §3). Pure data:
+ * The catalogue of known AI coding agents and the marks they leave. Pure data:
  * adding an agent is an entry here plus a fixture in test/detect/fixtures, never a code change.
  *
  * Every pattern is an exact identity, trailer, footer or URL, each with the public commit,
@@ -11,6 +11,7 @@
  * Never add bare words, display names alone or whole vendor domains: people are called
  * Devin, Jules and Claudia, and vendor employees commit from @anthropic.com and @openai.com.
  */
+import type { Ambiguity } from "./vocabulary.js";
 
 /** An account or git identity that belongs to the agent. */
 export interface AgentIdentity {
@@ -73,14 +74,18 @@ export interface AgentEntry {
   branches: BranchMark[];
   /** Git author-name suffixes the tool writes, e.g. "Paul Gauthier (aider)". */
   nameSuffixes?: { suffix: string; evidence: string }[];
-  /** Subject prefixes the tool writes, e.g. "aider: ". Matched at the very start only. */
-  subjectPrefixes?: { prefix: string; evidence: string }[];
+  /**
+   * Subject prefixes the tool writes, e.g. "aider: ". Matched at the very start only, and only
+   * with the tool's transcript in the body (`body`): "aider: add page" is also how a project
+   * that documents the `aider` command names its commits.
+   */
+  subjectPrefixes?: { prefix: string; body: RegExp; evidence: string }[];
   /**
    * How people name the tool in `Assisted-by:`-style trailers ("Assisted-by: Claude:claude-3-opus").
    * `ambiguous` names are also first names or words ("Claude Monet", "Devin Carr"): they count
    * only with a qualifier such as a model, a version or "Code"/"AI" (see ai-names.ts).
    */
-  names: { name: string; ambiguous?: boolean }[];
+  names: { name: string; ambiguous?: Ambiguity }[];
 }
 
 export const CATALOG: readonly AgentEntry[] = [
@@ -126,7 +131,7 @@ export const CATALOG: readonly AgentEntry[] = [
     nameSuffixes: [
       { suffix: " (claude)", evidence: "Aider-AI/aider@0567e51a52104575a20a32cd8d3063c1e770f423 (aider-style suffix naming Claude)" },
     ],
-    names: [{ name: "Claude Code" }, { name: "Claude", ambiguous: true }],
+    names: [{ name: "Claude Code" }, { name: "Claude", ambiguous: "person" }],
   },
   {
     id: "copilot",
@@ -256,7 +261,7 @@ export const CATALOG: readonly AgentEntry[] = [
       { url: "app.devin.ai/sessions/", evidence: "fastrepl/anarlog#2041 ('Link to Devin run: https://app.devin.ai/sessions/<id>')" },
     ],
     branches: [],
-    names: [{ name: "Devin", ambiguous: true }],
+    names: [{ name: "Devin", ambiguous: "person" }],
   },
   {
     id: "jules",
@@ -276,13 +281,15 @@ export const CATALOG: readonly AgentEntry[] = [
       { url: "jules.google.com/task/", evidence: "google/virtual-broadcast-production-assistant#309" },
     ],
     branches: [],
-    names: [{ name: "Google Jules" }, { name: "Jules", ambiguous: true }],
+    names: [{ name: "Google Jules" }, { name: "Jules", ambiguous: "person" }],
   },
   {
     id: "gemini-cli",
     name: "Gemini CLI",
     identities: [
       { email: "gemini-cli@google.com", evidence: "google-gemini/gemini-cli@07d1d060cf0b932511c84f358870097ffcd18f29 (user/workflow-set identity)" },
+      { email: "gemini@google.com", namePrefix: "Gemini", evidence: "google-github-actions/run-gemini-cli@08da1e9884e33cd7ff530a16eb4e4e4b194e7aec (author and committer 'Gemini <gemini@google.com>')" },
+      { login: "gemini-cli[bot]", id: 218312386, variant: "review", evidence: "google-github-actions/run-gemini-cli@d4956b139edbff5a22cd9088d63a34e991054d0d (co-author of an accepted review suggestion)" },
     ],
     trailers: [
       {
@@ -326,7 +333,11 @@ export const CATALOG: readonly AgentEntry[] = [
       { suffix: " (aider)", evidence: "Aider-AI/aider@14af218ea281854c0900ebbfcf8ca453aa3c41aa, Aider-AI/aider@7c9cff2f6ecea9b68cced7d446086a7e79c70c04" },
     ],
     subjectPrefixes: [
-      { prefix: "aider: ", evidence: "Aider-AI/aider@898d98fdb3a0ffa3d370ea38c5e2461330093966 (2023 default)" },
+      {
+        prefix: "aider: ",
+        body: /^(?:# Aider chat conversation|# Context:|USER: )/m,
+        evidence: "Aider-AI/aider@898d98fdb3a0ffa3d370ea38c5e2461330093966 (2023 default, with the chat transcript in the body); tldr-pages/tldr@f8a87f0d68 is a person's 'aider: add page'",
+      },
     ],
     names: [{ name: "Aider" }],
   },
@@ -357,7 +368,7 @@ export const CATALOG: readonly AgentEntry[] = [
       { url: "ampcode.com/threads/T-", evidence: "depot/cli@5f4f3eb036b582d477faf69bdc35583e9f2f650b" },
     ],
     branches: [],
-    names: [{ name: "Amp", ambiguous: true }],
+    names: [{ name: "Amp", ambiguous: "word" }],
   },
   {
     id: "openhands",
@@ -371,6 +382,7 @@ export const CATALOG: readonly AgentEntry[] = [
       { email: "opendevin@opendevin.ai", variant: "OpenDevin", evidence: "All-Hands-AI/OpenHands history (legacy identity, ai-signals.md)" },
       { email: "bot@opendevin.com", variant: "OpenDevinBot", evidence: "All-Hands-AI/OpenHands history (legacy identity, ai-signals.md)" },
       { login: "openhands-agent[bot]", evidence: "unconfirmed: third-party lists" },
+      { login: "openhands-ai[bot]", evidence: "unconfirmed: third-party registries of AI review/agent GitHub Apps (searched public code for the login)" },
     ],
     trailers: [],
     footers: [],
@@ -393,7 +405,7 @@ export const CATALOG: readonly AgentEntry[] = [
     branches: [
       { prefix: "sweep/", evidence: "sweepai/sweep history ('Merge main into sweep/…'); ai-signals.md rule 7" },
     ],
-    names: [{ name: "Sweep AI" }, { name: "Sweep", ambiguous: true }],
+    names: [{ name: "Sweep AI" }, { name: "Sweep", ambiguous: "word" }],
   },
   {
     id: "windsurf",
@@ -409,7 +421,7 @@ export const CATALOG: readonly AgentEntry[] = [
     footers: [],
     links: [],
     branches: [],
-    names: [{ name: "Windsurf" }, { name: "Codeium" }, { name: "Cascade", ambiguous: true }],
+    names: [{ name: "Windsurf" }, { name: "Codeium" }, { name: "Cascade", ambiguous: "word" }],
   },
   {
     id: "cline",
@@ -427,7 +439,7 @@ export const CATALOG: readonly AgentEntry[] = [
     footers: [],
     links: [],
     branches: [],
-    names: [{ name: "Cline", ambiguous: true }],
+    names: [{ name: "Cline", ambiguous: "person" }],
   },
   {
     id: "roo-code",
@@ -460,7 +472,7 @@ export const CATALOG: readonly AgentEntry[] = [
     ],
     links: [],
     branches: [],
-    names: [{ name: "Continue", ambiguous: true }],
+    names: [{ name: "Continue", ambiguous: "word" }],
   },
   {
     id: "factory-droid",
@@ -474,16 +486,17 @@ export const CATALOG: readonly AgentEntry[] = [
     footers: [],
     links: [],
     branches: [],
-    names: [{ name: "Factory Droid" }, { name: "Droid", ambiguous: true }],
+    names: [{ name: "Factory Droid" }, { name: "Droid", ambiguous: "word" }],
   },
   {
     id: "opencode",
     name: "OpenCode (incl. oh-my-opencode Sisyphus)",
     identities: [
+      { login: "opencode-agent[bot]", evidence: "unconfirmed: third-party registries of AI review/agent GitHub Apps (searched public code for the login)" },
       { email: "clio-agent@sisyphuslabs.ai", variant: "Sisyphus", evidence: "depot/cli@c9361955f9956a0fb171c29934af98bee276541c" },
       {
         email: "noreply@opencode.ai",
-        evidence: "anomalyco/opencode#786 (default 'Co-Authored-By: opencode <noreply@opencode.ai>', sst/opencode packages/opencode/src/tool/bash.txt), #919",
+        evidence: "PrefectHQ/fastmcp@71fb4ab6716b ('Co-authored-by: opencode <noreply@opencode.ai>'); " + "anomalyco/opencode#786 (default 'Co-Authored-By: opencode <noreply@opencode.ai>', sst/opencode packages/opencode/src/tool/bash.txt), #919",
       },
     ],
     trailers: [],
@@ -502,7 +515,7 @@ export const CATALOG: readonly AgentEntry[] = [
     id: "crush",
     name: "Crush (Charm)",
     identities: [
-      { email: "crush@charm.land", evidence: "charmbracelet/crush internal/llm/tools/bash.go (default attribution 'Co-Authored-By: Crush <crush@charm.land>')" },
+      { email: "crush@charm.land", evidence: "charmbracelet/crush@36a4f79ac0e4, @cda2719416c1; internal/llm/tools/bash.go (default attribution 'Co-Authored-By: Crush <crush@charm.land>')" },
     ],
     trailers: [],
     footers: [
@@ -510,7 +523,7 @@ export const CATALOG: readonly AgentEntry[] = [
     ],
     links: [],
     branches: [],
-    names: [{ name: "Crush", ambiguous: true }],
+    names: [{ name: "Crush", ambiguous: "word" }],
   },
   {
     id: "qwen-code",
@@ -584,7 +597,10 @@ export const CATALOG: readonly AgentEntry[] = [
     id: "mentat",
     name: "Mentat",
     // A user account run as a bot: no [bot] suffix, so the numeric id is what identifies it.
-    identities: [{ login: "MentatBot", id: 160964065, evidence: "All-Hands-AI/OpenHands@d97b2eff681c2a38258468abb3d93201a5516a17" }],
+    identities: [
+      { login: "MentatBot", id: 160964065, evidence: "All-Hands-AI/OpenHands@d97b2eff681c2a38258468abb3d93201a5516a17" },
+      { login: "mentatbot[bot]", evidence: "unconfirmed: third-party registries of AI review/agent GitHub Apps (searched public code for the login)" },
+    ],
     trailers: [],
     footers: [],
     links: [],
@@ -605,14 +621,15 @@ export const CATALOG: readonly AgentEntry[] = [
     id: "kiro",
     name: "Kiro (AWS)",
     identities: [
-      { login: "kiro-agent", id: 244629292, evidence: "unconfirmed: third-party lists" },
+      { login: "kiro-agent", id: 244629292, evidence: "aws/amazon-q-developer-cli@d29277d47577 ('Co-authored-by: Kiro Agent <…+kiro-agent@users.noreply.github.com>')" },
+      { login: "kiro-agent[bot]", evidence: "aws/amazon-q-developer-cli@d29277d47577 (author kiro-agent[bot])" },
       { email: "noreply@kiro.dev", evidence: "unconfirmed: third-party lists" },
     ],
     trailers: [],
     footers: [],
     links: [],
     branches: [],
-    names: [{ name: "Kiro", ambiguous: true }],
+    names: [{ name: "Kiro", ambiguous: "person" }],
   },
   {
     id: "cody",
@@ -622,12 +639,12 @@ export const CATALOG: readonly AgentEntry[] = [
     footers: [],
     links: [],
     branches: [],
-    names: [{ name: "Sourcegraph Cody" }, { name: "Cody", ambiguous: true }],
+    names: [{ name: "Sourcegraph Cody" }, { name: "Cody", ambiguous: "person" }],
   },
   {
     id: "codegen",
     name: "Codegen",
-    identities: [{ login: "codegen-sh[bot]", evidence: "unconfirmed: third-party lists; ai-signals.md rule 7" }],
+    identities: [{ login: "codegen-sh[bot]", evidence: "codegen-sh/codegen@2071dc587649 (author codegen-sh[bot])" }],
     trailers: [],
     footers: [],
     links: [],
@@ -647,12 +664,15 @@ export const CATALOG: readonly AgentEntry[] = [
   {
     id: "junie",
     name: "JetBrains Junie",
-    identities: [{ email: "junie@jetbrains.com", evidence: "unconfirmed: third-party lists" }],
+    identities: [
+      { email: "junie@jetbrains.com", evidence: "JetBrains/junie-github-action@8c7e4716d00e ('Co-authored-by: Junie <junie@jetbrains.com>')" },
+      { login: "junie-github-actions[bot]", id: 253382199, evidence: "JetBrains/junie-github-action@121add78844d38660c2a5e362be0525ab31a51ac" },
+    ],
     trailers: [],
     footers: [],
     links: [],
     branches: [],
-    names: [{ name: "Junie", ambiguous: true }],
+    names: [{ name: "Junie", ambiguous: "person" }],
   },
   {
     id: "replit-agent",
@@ -663,5 +683,373 @@ export const CATALOG: readonly AgentEntry[] = [
     links: [],
     branches: [],
     names: [{ name: "Replit Agent" }],
+  },
+  {
+    id: "mistral-vibe",
+    name: "Mistral Vibe (Mistral AI CLI)",
+    identities: [
+      { email: "vibe@mistral.ai", evidence: "modelcontextprotocol/python-sdk@e0823b3bdfd1301ddd9b342bc9815841c306b8a1, PrefectHQ/fastmcp@1e1688bc8954c94e4fa6826ed3ee8b6831c516d9" },
+    ],
+    trailers: [],
+    footers: [
+      { line: /^(?:🤖\s*)?Generated (?:with|by) Mistral Vibe\b/, evidence: "PrefectHQ/fastmcp@1e1688bc8954c94e4fa6826ed3ee8b6831c516d9, modelcontextprotocol/python-sdk@e0823b3bdfd1301ddd9b342bc9815841c306b8a1" },
+    ],
+    links: [],
+    branches: [],
+    names: [{ name: "Mistral Vibe" }],
+  },
+  {
+    id: "warp-oz",
+    name: "Warp (Oz agent)",
+    identities: [
+      { email: "oz-agent@warp.dev", evidence: "warpdotdev/docs@3409833150425987af3c6dc3ba418d477af01a61, warpdotdev/docs@af5f81b6f1172b640d7b55582a16d1efdc6f8727" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [{ name: "Oz Agent" }, { name: "Warp Agent" }, { name: "Warp AI" }],
+  },
+  {
+    id: "trae",
+    name: "TRAE (ByteDance)",
+    identities: [
+      { email: "noreply@bytedance.com", namePrefix: "TRAE", evidence: "pydantic/pydantic-ai@988181eec60900a6d29947addb29b75f05b68df0 (only with a name starting \"TRAE\")" },
+      { email: "traecli@bytedance.com", evidence: "unconfirmed: third-party attribution lists quoting `Co-authored-by: TRAE CLI <traecli@bytedance.com>`" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [{ name: "TRAE CLI" }, { name: "TRAE Agent" }, { name: "Trae", ambiguous: "person" }],
+  },
+  {
+    id: "codeflash",
+    name: "Codeflash (AI performance optimizer)",
+    identities: [
+      { login: "codeflash-ai[bot]", id: 148906541, evidence: "pydantic/pydantic-ai@e46fbae17722d72824bb53ceddabda5368c5253f" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [{ name: "Codeflash" }],
+  },
+  {
+    id: "hyperlint",
+    name: "Hyperlint (accepted AI docs-review suggestions)",
+    identities: [
+      { login: "hyperlint-ai[bot]", id: 154288675, evidence: "pydantic/pydantic-ai@6f9e02de5bd74c2a0c05b910cedf5124f610668b" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [{ name: "Hyperlint" }],
+  },
+  {
+    id: "paperclip",
+    name: "Paperclip (agent orchestration)",
+    identities: [
+      { email: "noreply@paperclip.ing", evidence: "microsoft/playwright-mcp@9df54558286b94a9f93f35fb4850b73cb776aa95" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [{ name: "Paperclip", ambiguous: "word" }],
+  },
+  {
+    id: "antigravity",
+    name: "Google Antigravity",
+    identities: [],
+    trailers: [],
+    footers: [
+      { line: /^(?:🤖\s*)?Generated with (?:Google )?Antigravity\b/, evidence: "PrefectHQ/fastmcp@c89d021433448c524c4c9773869cfd9bcf467cbb" },
+    ],
+    links: [],
+    branches: [],
+    names: [{ name: "Google Antigravity" }, { name: "Antigravity", ambiguous: "word" }],
+  },
+  {
+    id: "goose",
+    name: "goose (Block)",
+    identities: [
+      { email: "goose-agent@block.xyz", evidence: "unconfirmed: project agent instructions quoting `Co-Authored-By: Goose <goose-agent@block.xyz>`" },
+      { email: "goose@block.xyz", evidence: "unconfirmed: goose contributor guide translation quoting `Co-Authored-By: goose <goose@block.xyz>`" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [{ name: "Goose", ambiguous: "word" }],
+  },
+  {
+    id: "kimi",
+    name: "Kimi Code / Kimi CLI (Moonshot AI)",
+    identities: [
+      { email: "noreply@moonshot.ai", evidence: "vllm-project/vllm commit log quoted in public notes: `Co-authored-by: Kimi Code <noreply@moonshot.ai>` (#56464)" },
+      { email: "noreply@moonshot.cn", evidence: "unconfirmed: agent instructions quoting `Co-Authored-By: Kimi k2.5 <noreply@moonshot.cn>`" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [{ name: "Kimi Code" }, { name: "Kimi CLI" }],
+  },
+  {
+    id: "zed",
+    name: "Zed (agent panel)",
+    identities: [
+      { email: "noreply@zed.dev", evidence: "unconfirmed: commit templates quoting `Co-Authored-By: Zed <noreply@zed.dev>` next to \"via [Zed](https://zed.dev/docs/ai/external-agents)\"" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [{ name: "Zed Agent" }, { name: "Zed AI" }, { name: "Zed", ambiguous: "person" }],
+  },
+  {
+    id: "augment",
+    name: "Augment Code (Auggie, code review)",
+    identities: [
+      { login: "augmentcode[bot]", evidence: "unconfirmed: third-party registries of AI review/agent GitHub Apps (searched public code for the login); reviews seen as `augmentcode[bot] — COMMENTED`" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [{ name: "Augment Code" }, { name: "Auggie" }, { name: "Augment", ambiguous: "word" }],
+  },
+  {
+    id: "sourcery",
+    name: "Sourcery (AI review)",
+    identities: [
+      { login: "sourcery-ai[bot]", evidence: "unconfirmed: third-party registries of AI review/agent GitHub Apps (searched public code for the login); https://docs.sourcery.ai" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [{ name: "Sourcery AI" }, { name: "Sourcery", ambiguous: "word" }],
+  },
+  {
+    id: "qodo",
+    name: "Qodo (formerly CodiumAI: Qodo Merge, PR-Agent)",
+    identities: [
+      { login: "qodo-merge-pro[bot]", id: 151058649, evidence: "unconfirmed: third-party registries of AI review/agent GitHub Apps (searched public code for the login); https://qodo-merge-docs.qodo.ai" },
+      { login: "qodo-code-review[bot]", evidence: "unconfirmed: third-party registries of AI review/agent GitHub Apps (searched public code for the login)" },
+      { login: "codiumai-pr-agent-free[bot]", evidence: "unconfirmed: third-party registries of AI review/agent GitHub Apps (searched public code for the login)" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [{ name: "Qodo" }, { name: "Qodo Merge" }, { name: "CodiumAI" }, { name: "PR-Agent" }],
+  },
+  {
+    id: "korbit",
+    name: "Korbit (AI review)",
+    identities: [
+      { login: "korbit-ai[bot]", id: 131444098, evidence: "unconfirmed: third-party registries of AI review/agent GitHub Apps (searched public code for the login); https://docs.korbit.ai" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [{ name: "Korbit" }],
+  },
+  {
+    id: "bito",
+    name: "Bito (AI review)",
+    identities: [
+      { login: "bito-code-review[bot]", evidence: "unconfirmed: third-party registries of AI review/agent GitHub Apps (searched public code for the login); https://docs.bito.ai" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [{ name: "Bito AI" }],
+  },
+  {
+    id: "codeant",
+    name: "CodeAnt AI (review and autofix)",
+    identities: [
+      { login: "codeant-ai[bot]", evidence: "unconfirmed: third-party registries of AI review/agent GitHub Apps (searched public code for the login); https://docs.codeant.ai" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [{ name: "CodeAnt AI" }, { name: "CodeAnt" }],
+  },
+  {
+    id: "baz",
+    name: "Baz (AI review)",
+    identities: [
+      { login: "baz-reviewer[bot]", evidence: "unconfirmed: third-party registries of AI review/agent GitHub Apps (searched public code for the login); https://docs.baz.co" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [],
+  },
+  {
+    id: "charlie",
+    name: "Charlie (Charlie Labs agent)",
+    identities: [
+      { login: "charliecreates[bot]", evidence: "unconfirmed: third-party registries of AI review/agent GitHub Apps (searched public code for the login)" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [],
+  },
+  {
+    id: "tembo",
+    name: "Tembo (background agents)",
+    identities: [
+      { login: "tembo[bot]", evidence: "unconfirmed: third-party registries of AI review/agent GitHub Apps (searched public code for the login)" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [],
+  },
+  {
+    id: "lovable",
+    name: "Lovable (formerly GPT Engineer)",
+    identities: [
+      { login: "lovable-dev[bot]", evidence: "unconfirmed: third-party notes (\"Commits from Lovable are signed as `lovable-dev[bot]`\", Vercel ignore scripts keyed on the login)" },
+      { login: "gpt-engineer-app[bot]", evidence: "unconfirmed: third-party registries of AI review/agent GitHub Apps (searched public code for the login)" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [{ name: "Lovable", ambiguous: "word" }, { name: "GPT Engineer" }],
+  },
+  {
+    id: "kilo-code",
+    name: "Kilo Code",
+    identities: [
+      { login: "kilo-code-bot[bot]", evidence: "unconfirmed: third-party registries of AI review/agent GitHub Apps (searched public code for the login); Kilo Code review docs (GitHub App that reviews pull requests)" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [{ name: "Kilo Code" }, { name: "Kilo CLI" }],
+  },
+  {
+    id: "macroscope",
+    name: "Macroscope (AI review)",
+    identities: [
+      { login: "macroscopeapp[bot]", evidence: "unconfirmed: third-party registries of AI review/agent GitHub Apps (searched public code for the login)" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [{ name: "Macroscope" }],
+  },
+  {
+    id: "recurse-ml",
+    name: "Recurse ML (AI review)",
+    identities: [
+      { login: "recurseml[bot]", evidence: "unconfirmed: third-party registries of AI review/agent GitHub Apps (searched public code for the login)" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [],
+  },
+  {
+    id: "sentry-seer",
+    name: "Sentry Seer (AI debugging and review)",
+    identities: [
+      { login: "seer-by-sentry[bot]", evidence: "unconfirmed: third-party registries of AI review/agent GitHub Apps (searched public code for the login); https://docs.sentry.io (Seer)" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [{ name: "Sentry Seer" }],
+  },
+  {
+    id: "what-the-diff",
+    name: "What The Diff (AI PR summaries)",
+    identities: [
+      { login: "what-the-diff[bot]", evidence: "unconfirmed: third-party registries of AI review/agent GitHub Apps (searched public code for the login)" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [],
+  },
+  {
+    id: "entelligence",
+    name: "Entelligence AI (review)",
+    identities: [
+      { login: "entelligence-ai-pr-reviews[bot]", evidence: "unconfirmed: third-party registries of AI review/agent GitHub Apps (searched public code for the login)" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [{ name: "Entelligence AI" }],
+  },
+  {
+    id: "gitauto",
+    name: "GitAuto (AI agent)",
+    identities: [
+      { login: "gitauto-ai[bot]", evidence: "unconfirmed: third-party registries of AI review/agent GitHub Apps (searched public code for the login)" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [{ name: "GitAuto" }],
+  },
+  {
+    id: "llamapreview",
+    name: "LlamaPReview (AI review)",
+    identities: [
+      { login: "llamapreview[bot]", evidence: "unconfirmed: third-party registries of AI review/agent GitHub Apps (searched public code for the login)" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [],
+  },
+  {
+    id: "cto-new",
+    name: "cto.new (coding agent)",
+    identities: [
+      { login: "cto-new[bot]", evidence: "unconfirmed: third-party registries of AI review/agent GitHub Apps (searched public code for the login)" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [],
+  },
+  {
+    id: "corgea",
+    name: "Corgea (AI security autofix)",
+    identities: [
+      { login: "corgea[bot]", evidence: "unconfirmed: third-party registries of AI review/agent GitHub Apps (searched public code for the login)" },
+    ],
+    trailers: [],
+    footers: [],
+    links: [],
+    branches: [],
+    names: [{ name: "Corgea" }],
   },
 ];

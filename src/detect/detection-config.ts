@@ -1,5 +1,5 @@
 /**
- * The policy's `detection` section (SPEC §2.2) compiled once per policy object: globs become
+ * The policy's `detection` section compiled once per policy object: globs become
  * matchers, logins become patterns. Cached by object identity so that evaluating every commit
  * of a pull request builds nothing new.
  */
@@ -8,9 +8,10 @@ import type { Detection as DetectionConfig } from "../config/policy.js";
 import { keyNamesAi } from "./ai-names.js";
 import type { IdentityConfig } from "./identity.js";
 import { parseLoginPattern } from "./login.js";
+import { CONFIDENCES, type Confidence } from "./types.js";
 
 /**
- * The schema defaults of `detection` (SPEC §2.2), for callers without a policy. Frozen:
+ * The schema defaults of `detection`, for callers without a policy. Frozen:
  * compiled configurations are cached by identity, so a policy must not change after use.
  */
 export const DEFAULT_DETECTION: DetectionConfig = deepFreeze({
@@ -21,6 +22,9 @@ export const DEFAULT_DETECTION: DetectionConfig = deepFreeze({
   labels: ["ai-assisted"],
   branches: [],
   not_ai: ["dependabot[bot]", "renovate[bot]", "github-actions[bot]", "pre-commit-ci[bot]"],
+  count: ["declared", "identity", "inferred"],
+  unknown_bots: "report",
+  reviewers: "ai",
 });
 
 function deepFreeze<T extends object>(value: T): T {
@@ -43,6 +47,12 @@ export interface CompiledDetection {
   /** Lower-case label names. */
   labels: Set<string>;
   branches: GlobMatcher[];
+  /** Confidences that make a pull request AI-assisted. */
+  count: ReadonlySet<Confidence>;
+  /** Bots neither known agents nor known automation: counted (`ai`), shown (`report`) or dropped. */
+  unknownBots: "ai" | "report" | "ignore";
+  /** Whether an AI reviewer's review makes the pull request AI-assisted. */
+  reviewers: "ai" | "ignore";
 }
 
 const cache = new WeakMap<DetectionConfig, CompiledDetection>();
@@ -61,6 +71,9 @@ export function compileDetection(config: DetectionConfig): CompiledDetection {
     coAuthors: globs(config.co_authors, { nocase: true, dot: true, nocomment: true }),
     labels: new Set(strings(config.labels).map((label) => label.trim().toLowerCase())),
     branches: globs(config.branches, { dot: true, nocomment: true }),
+    count: new Set(Array.isArray(config.count) ? config.count.filter((c): c is Confidence => CONFIDENCES.includes(c as Confidence)) : CONFIDENCES),
+    unknownBots: config.unknown_bots === "ai" || config.unknown_bots === "ignore" ? config.unknown_bots : "report",
+    reviewers: config.reviewers === "ignore" ? "ignore" : "ai",
   };
   cache.set(config, compiled);
   return compiled;

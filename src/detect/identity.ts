@@ -1,5 +1,5 @@
 /**
- * Which agent, if any, an account or a git identity belongs to (SPEC §3, first row).
+ * Which agent, if any, an account or a git identity belongs to (the strongest signal: the account itself).
  *
  * Keys, most robust first: the GitHub numeric id (also read from the
  * `ID+login@users.noreply.github.com` e-mail), the App login, the exact e-mail. Display

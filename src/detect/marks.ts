@@ -22,7 +22,7 @@ const footerMarks: MarkMatch[] = [];
 const linkMarks: MarkMatch[] = [];
 const branchMarks: (MarkMatch & { prefix: string })[] = [];
 const nameSuffixes: (MarkMatch & { suffix: string })[] = [];
-const subjectPrefixes: (MarkMatch & { prefix: string })[] = [];
+const subjectPrefixes: (MarkMatch & { prefix: string; body: RegExp })[] = [];
 const footerSources: string[] = [];
 const linkSources: string[] = [];
 
@@ -39,7 +39,7 @@ for (const agent of CATALOG) {
   }
   for (const branch of agent.branches) branchMarks.push({ agent: agent.id, prefix: branch.prefix.toLowerCase() });
   for (const entry of agent.nameSuffixes ?? []) nameSuffixes.push({ agent: agent.id, suffix: entry.suffix });
-  for (const entry of agent.subjectPrefixes ?? []) subjectPrefixes.push({ agent: agent.id, prefix: entry.prefix });
+  for (const entry of agent.subjectPrefixes ?? []) subjectPrefixes.push({ agent: agent.id, prefix: entry.prefix, body: entry.body });
 }
 
 function addTrailer(agent: string, mark: TrailerMark): void {
@@ -98,7 +98,7 @@ export function nameSuffixMark(name: string): (MarkMatch & { suffix: string }) |
   return nameSuffixes.find((mark) => trimmed.endsWith(mark.suffix)) ?? null;
 }
 
-/** Only at the very start of the subject: `Revert "aider: …"` is a person undoing it. */
-export function subjectPrefixMark(subject: string): (MarkMatch & { prefix: string }) | null {
-  return subjectPrefixes.find((mark) => subject.startsWith(mark.prefix)) ?? null;
+/** Only at the very start of the subject (`Revert "aider: …"` is a person undoing it) and with the tool's transcript in the message. */
+export function subjectPrefixMark(subject: string, message: string): (MarkMatch & { prefix: string }) | null {
+  return subjectPrefixes.find((mark) => subject.startsWith(mark.prefix) && mark.body.test(message)) ?? null;
 }

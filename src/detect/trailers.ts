@@ -1,5 +1,5 @@
 /**
- * Trailer-form lines of a commit message (SPEC §3).
+ * Trailer-form lines of a commit message.
  *
  * git itself only reads trailers from the final paragraph. Agents' trailers are found
  * elsewhere in real history — inside squash bodies, indented, above a footer, before a

@@ -1,5 +1,16 @@
-/** What the detector found, per commit and for the pull request as a whole (SPEC §3). */
+/** What the detector found, per commit and for the pull request as a whole. */
+import type { RuleName } from "./rules/table.js";
+
 export type SignalStrength = "agent-written" | "assisted" | "declared";
+
+/**
+ * How sure a signal is: `declared` (a trailer, footer, label or branch says so), `identity`
+ * (a known or structurally recognised agent account or address), `inferred` (a structural
+ * guess, such as an unknown no-reply co-author). `detection.count` picks which ones count.
+ */
+export type Confidence = "declared" | "identity" | "inferred";
+
+export const CONFIDENCES: readonly Confidence[] = ["declared", "identity", "inferred"];
 
 export type SignalKind =
   | "pr-author"
@@ -12,29 +23,40 @@ export type SignalKind =
   | "trailer"
   | "aider"
   | "label"
-  | "branch";
+  | "branch"
+  | "description";
 
 export interface Signal {
   kind: SignalKind;
-  /** Catalogue id ("claude-code") or the configured bot login; "unknown-ai" for a generic trailer. */
+  /** Catalogue id ("claude-code"), the configured bot login, a recognised login, or "unknown-ai". */
   agent: string;
   strength: SignalStrength;
+  confidence: Confidence;
+  /** The rule that raised it (see rules/table.ts). */
+  rule: RuleName;
   /** Human-readable evidence, e.g. "Co-authored-by: Claude <noreply@anthropic.com>". */
   detail: string;
+  /**
+   * Whether it makes the pull request AI-assisted under the policy: false for a confidence
+   * left out of `detection.count`, an unknown bot under `unknown_bots: report`, or a reviewer
+   * under `reviewers: ignore`. Such signals are still shown.
+   */
+  counted: boolean;
 }
 
 export interface CommitDetection {
   sha: string;
   aiAssisted: boolean;
+  /** Agents of counted signals, sorted. */
   agents: string[];
   signals: Signal[];
 }
 
 export interface Detection {
   aiAssisted: boolean;
-  /** Distinct agent ids over the PR and all its commits, sorted. */
+  /** Distinct agent ids of counted signals over the PR and all its commits, sorted. */
   agents: string[];
-  /** Signals about the PR itself (author, reviewers, labels, branch). */
+  /** Signals about the PR itself (author, reviewers, labels, branch, description). */
   pullRequestSignals: Signal[];
   commits: CommitDetection[];
   /**

@@ -4,7 +4,7 @@
  * The wiring (app.ts) only queues what this returns.
  */
 import { POLICY_FILE } from "../config/policy.js";
-import { RE_EVALUATE_ACTION } from "../github/check-run.js";
+import { RE_EVALUATE_ACTION } from "../github/check-run-writer.js";
 import { pullRequestFromQueueBranch } from "../github/merge-queue.js";
 import type { Job, RepositoryRef } from "../pipeline/jobs.js";
 import { targetFromPullRequest, targetsFromCheckPayload, type PullRequestTarget } from "./targets.js";

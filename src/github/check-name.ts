@@ -1,2 +1,2 @@
-/** The one check run this app reports (SPEC §6); rulesets require it by this exact name. */
+/** The one check run this app reports; rulesets require it by this exact name. */
 export const CHECK_NAME = "agent-governance";

@@ -39,11 +39,11 @@ export async function redisInvalidation(
   prefix: string,
   onError: (error: unknown) => void,
 ): Promise<DirectoryInvalidation> {
-  const { Redis } = await import("ioredis");
+  const { redisClient } = await import("../queue/redis-connection.js");
   const channel = `${prefix}:directory-invalidations`;
-  const publisher = new Redis(url, { maxRetriesPerRequest: 2, connectionName: "agent-governance-publish" });
+  const publisher = redisClient(url, { maxRetriesPerRequest: 2, connectionName: "agent-governance-publish" });
   // No retry limit: the SUBSCRIBE waits for the connection however long Redis is away.
-  const subscriber = new Redis(url, { connectionName: "agent-governance-subscribe", maxRetriesPerRequest: null });
+  const subscriber = redisClient(url, { connectionName: "agent-governance-subscribe", maxRetriesPerRequest: null });
   publisher.on("error", onError);
   subscriber.on("error", onError);
   subscriber.on("message", (_channel: string, message: string) => {

@@ -1,7 +1,7 @@
 /**
  * The only lazy questions (STYLE "One seam to GitHub"): who is in a team, and what a user may
  * do in a repository. A GitHub implementation, a TTL cache shared by every evaluation in the
- * process (SPEC §8: a team read only when not cached), and an in-memory one for tests.
+ * process (a team is read only when not cached), and an in-memory one for tests.
  */
 import { PERMISSIONS, type Permission } from "../config/policy.js";
 import { normalizeLogin } from "../detect/login.js";

@@ -48,7 +48,7 @@ export interface GatheredPullRequest {
   requests: number;
   /**
    * Other open pull requests of this repository whose head is this PR's head commit: they
-   * share its check run, which shows the strictest of their results (SPEC §6). Ascending.
+   * share its check run, which shows the strictest of their results. Ascending.
    */
   siblingPullRequests?: number[];
   /**

@@ -1,5 +1,5 @@
 /**
- * The GraphQL documents that read a pull request (SPEC §4.1, §8 API budget): one round trip
+ * The GraphQL documents that read a pull request (within the API budget): one round trip
  * for a PR of up to 100 commits, 100 files and 100 reviews, policy files included; follow-up
  * pages of 100 only beyond that. Validated against GitHub's schema in test/github.
  *
@@ -9,7 +9,7 @@
  * - head: `headCommit: commits(last: 1)` — the PR's newest commit (its current head), which
  *   also carries the check runs and statuses that `required_checks` needs, and the PRs
  *   associated with that commit: other open PRs with the same head share one check run
- *   (SPEC §6), and knowing there are none costs no extra request;
+ *   and knowing there are none costs no extra request;
  * - this app's own `agent-governance` run on the head commit (`ownCheckSuites`, only when the
  *   app id is known): the check-run writer then PATCHes or POSTs without a lookup request;
  * - organisation default: `orgDefaults`, the `.github` repository's default branch (`HEAD:`).
@@ -303,7 +303,7 @@ export interface GqlPullRequest {
         oid: string;
         policy: { object: GqlTreeObject } | null;
         statusCheckRollup: { contexts: { nodes: (GqlCheckContext | null)[] | null } } | null;
-        /** Open PRs whose head is this same commit share its check run (SPEC §6); optional so older fixtures stay valid. */
+        /** Open PRs whose head is this same commit share its check run; optional so older fixtures stay valid. */
         associatedPullRequests?: {
           totalCount: number;
           nodes: (GqlAssociatedPullRequest | null)[] | null;

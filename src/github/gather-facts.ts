@@ -1,12 +1,11 @@
 /**
- * Read one pull request from GitHub: one GraphQL round trip in steady state (SPEC §8),
+ * Read one pull request from GitHub: one GraphQL round trip in steady state,
  * plus pages of 100 for commits, files and reviews beyond the first 100.
  *
  The directory questions are asked separately: they need the policy in force, which the
  * config module resolves from the blobs read here (see `pipeline/decide-pull-request.ts`).
  */
 import { POLICY_FILE } from "../config/policy.js";
-import type { ChangedFile } from "../facts.js";
 import type { GitHubClient } from "./client.js";
 import {
   COMMITS_PAGE_QUERY,
@@ -21,6 +20,7 @@ import {
   type PullRequestFactsResponse,
 } from "./facts-query.js";
 import { factsFromGraphql, type GatheredPullRequest } from "./facts-from-graphql.js";
+import { headPagesKey, type HeadPages, type HeadPagesCache } from "./head-pages.js";
 
 export type { GatheredPullRequest, OwnCheckRun, PolicyBlobs } from "./facts-from-graphql.js";
 
@@ -63,6 +63,8 @@ function onlyOrgDefaultsMissing(error: GraphqlResponseErrorLike): boolean {
 export interface GatherOptions {
   /** This app's id: with it, the same read also finds the app's own check run on the head. */
   appId?: number;
+  /** Commits and files of head commits already read: a large PR's pages are read once per head. */
+  headPages?: HeadPagesCache;
 }
 
 async function queryFacts(octokit: GitHubClient, ref: PullRequestRef, options: GatherOptions): Promise<PullRequestFactsResponse> {
@@ -128,19 +130,32 @@ export async function gatherFacts(
   if (pr.state === "OPEN" && !pr.baseRef) {
     throw new PullRequestNotFoundError(`base branch ${pr.baseRefName} of ${ref.owner}/${ref.repo}#${ref.number} not found`);
   }
+  const key = headPagesKey({
+    owner: ref.owner,
+    repo: ref.repo,
+    headSha: pr.headRefOid,
+    commitCount: pr.commits.totalCount,
+    fileCount: pr.files?.totalCount,
+  });
+  const beyondFirstPage = Boolean(pr.commits.pageInfo?.hasNextPage || pr.files?.pageInfo?.hasNextPage);
+  const kept = beyondFirstPage ? await options.headPages?.get(key) : undefined;
   const [commits, files, reviews] = await Promise.all([
-    remainingPages<{ commit: GqlCommit }>(octokit, ref, "commits", COMMITS_PAGE_QUERY, pr.commits, counter),
-    remainingPages<GqlChangedFile>(octokit, ref, "files", FILES_PAGE_QUERY, pr.files, counter),
+    kept?.commits ?? remainingPages<{ commit: GqlCommit }>(octokit, ref, "commits", COMMITS_PAGE_QUERY, pr.commits, counter).then((nodes) => nodes.map((node) => node.commit)),
+    kept?.files ?? remainingPages<GqlChangedFile>(octokit, ref, "files", FILES_PAGE_QUERY, pr.files, counter),
     remainingPages<GqlReview>(octokit, ref, "reviews", REVIEWS_PAGE_QUERY, pr.reviews, counter),
   ]);
-  const gathered = factsFromGraphql(
-    ref,
-    data.repository,
-    pr,
-    { commits: commits.map((node) => node.commit), files, reviews },
-    data.orgDefaults?.object,
-  );
-  const changed = await withPreviousPaths(octokit, ref, gathered.facts.files, counter);
+  const gathered = factsFromGraphql(ref, data.repository, pr, { commits, files, reviews }, data.orgDefaults?.object);
+  const renamed = gathered.facts.files.some((file) => file.changeType === "RENAMED");
+  const previousPaths = kept?.previousPaths ?? (renamed ? await readPreviousPaths(octokit, ref, counter) : []);
+  if (!kept && (beyondFirstPage || renamed) && options.headPages) {
+    const pages: HeadPages = { commits, files, previousPaths };
+    await options.headPages.set(key, pages);
+  }
+  const previous = new Map(previousPaths);
+  const changed = gathered.facts.files.map((file) => {
+    const previousPath = previous.get(file.path);
+    return previousPath ? { ...file, previousPath } : file;
+  });
   return { ...gathered, facts: { ...gathered.facts, files: changed }, requests: counter.requests };
 }
 
@@ -149,14 +164,8 @@ export async function gatherFacts(
  * touches a forbidden path as much as an edit does. Only when the PR renames something, the
  * REST file list (which has `previous_filename`) is read, 100 per page.
  */
-async function withPreviousPaths(
-  octokit: GitHubClient,
-  ref: PullRequestRef,
-  files: ChangedFile[],
-  counter: { requests: number },
-): Promise<ChangedFile[]> {
-  if (!files.some((file) => file.changeType === "RENAMED")) return files;
-  const previous = new Map<string, string>();
+async function readPreviousPaths(octokit: GitHubClient, ref: PullRequestRef, counter: { requests: number }): Promise<Array<[string, string]>> {
+  const previous: Array<[string, string]> = [];
   for (let page = 1; page <= 30; page++) {
     counter.requests += 1;
     const { data } = await octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
@@ -166,11 +175,8 @@ async function withPreviousPaths(
       per_page: 100,
       page,
     });
-    for (const file of data) if (file.previous_filename) previous.set(file.filename, file.previous_filename);
+    for (const file of data) if (file.previous_filename) previous.push([file.filename, file.previous_filename]);
     if (data.length < 100) break;
   }
-  return files.map((file) => {
-    const previousPath = previous.get(file.path);
-    return previousPath ? { ...file, previousPath } : file;
-  });
+  return previous;
 }

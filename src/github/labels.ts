@@ -1,5 +1,5 @@
 /**
- * Keep the app's label in step with the detection (SPEC §6). The PR's labels are already in
+ * Keep the app's label in step with the detection. The PR's labels are already in
  * the facts, so no read is needed: only the writes that change something are made.
  */
 import { httpStatus, type GitHubClient } from "./client.js";

@@ -1,5 +1,5 @@
 /**
- * Which pull requests a merge group contains (SPEC §6 merge_group). The `merge_group` webhook
+ * Which pull requests a merge group contains. The `merge_group` webhook
  * names only the group's head commit and refs, so the queue is read once:
  *
  *   repository.mergeQueue(branch).entries → position, pullRequest, headCommit

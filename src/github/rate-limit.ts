@@ -1,5 +1,5 @@
 /**
- * Waiting out GitHub's limits (SPEC §8: rate limits and 5xx are retried with backoff) for the
+ * Waiting out GitHub's limits (rate limits and 5xx are retried with backoff) for the
  * CLI's plain `@octokit/rest` client, which has no throttling or retry plugin. `retryDelay`
  * is the pure decision; `retryRateLimits` installs it as a request hook. Bounded: a wait
  * longer than `maxWaitMs`, or more than `maxRetries` in a row, gives up with GitHub's error.

@@ -1,5 +1,5 @@
 /**
- * The CLI only ever reads GitHub (`explain` is a dry run, SPEC §1.1; `backfill` and `trust`
+ * The CLI only ever reads GitHub (`explain` is a dry run; `backfill` and `trust`
  * read). This hook makes that a property of the client rather than of careful code: any
  * request that could change something is refused before it leaves the machine.
  */

@@ -1,5 +1,5 @@
 /**
- * Ask for the reviews that waiting rules need (SPEC §6): each reviewer at most once per head
+ * Ask for the reviews that waiting rules need: each reviewer at most once per head
  * SHA, never on drafts, never the PR author. The engine already filters authors and
  * already-requested reviewers; the author check here is a second line, because GitHub
  * rejects the whole request (422) if one name is the author.

@@ -2,7 +2,7 @@
  * The check-run memo shared by all replicas (REDIS_URL). The in-process memo would let one
  * replica skip a write as "unchanged" after another replica had since written something else
  * on the same commit; kept in Redis, the memo is the last write of any replica, so the steady
- * state stays one GraphQL read and no write (SPEC §8) however webhooks are spread.
+ * state stays one GraphQL read and no write however webhooks are spread.
  *
  * - An entry is a hash per repo@sha (run id, output hash, status, annotations sent), kept a week.
  * - Before a write the entry's output hash is cleared, so a replica dying between its GitHub
@@ -12,8 +12,8 @@
  * - Redis trouble degrades to a memo miss (one extra listing request), never to a wrong skip.
  */
 import { randomUUID } from "node:crypto";
-import type { Redis } from "ioredis";
-import type { CheckRunMemoStore, MemoEntry } from "./check-run.js";
+import type { Cluster, Redis } from "ioredis";
+import type { CheckRunMemoStore, MemoEntry } from "./check-run-writer.js";
 
 const ENTRY_TTL_MS = 7 * 24 * 3600 * 1000;
 const LOCK_TTL_MS = 30_000;
@@ -29,15 +29,15 @@ export class SharedCheckRunMemo implements CheckRunMemoStore {
 
   /** A memo on its own connection; ioredis is loaded only here, when REDIS_URL is set. */
   static async connect(url: string, namespace: string, onError: (error: unknown) => void): Promise<SharedCheckRunMemo> {
-    const { Redis } = await import("ioredis");
+    const { redisClient } = await import("../queue/redis-connection.js");
     // Fails fast: a Redis that does not answer is a memo miss, not a stuck evaluation.
-    const redis = new Redis(url, { maxRetriesPerRequest: 2, commandTimeout: 5_000, connectionName: "agent-governance" });
+    const redis = redisClient(url, { maxRetriesPerRequest: 2, commandTimeout: 5_000 });
     redis.on("error", onError);
     return new SharedCheckRunMemo(redis, namespace, onError);
   }
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: Redis | Cluster,
     private readonly namespace: string,
     private readonly onError: (error: unknown) => void = () => undefined,
   ) {}

@@ -1,4 +1,4 @@
-/** The autonomy ledger (SPEC §5): what the app and the CLI import. */
+/** The autonomy ledger: what the app and the CLI import. */
 export type {
   CountedApprover,
   DecisionQuery,

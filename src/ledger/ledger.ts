@@ -1,5 +1,5 @@
 /**
- * The autonomy ledger (SPEC §5): what was merged with AI assistance, what was reverted, and
+ * The autonomy ledger: what was merged with AI assistance, what was reverted, and
  * every decision the app took — the track record that tiers are computed from and the audit
  * trail of who approved which head SHA under which policy.
  *

@@ -1,6 +1,6 @@
 /**
- * Which changes a commit or pull request reverts, read from its text (pure). Two forms count
- * (SPEC §5), each at the start of a line so that quoting or discussing a revert does not:
+ * Which changes a commit or pull request reverts, read from its text (pure). Two forms count,
+ * each at the start of a line so that quoting or discussing a revert does not:
  *  - git's `git revert` message: "This reverts commit <sha>." — full or abbreviated (≥ 7 hex);
  *    "…, reversing changes made to <sha>." names the parent kept, not a reverted change;
  *  - GitHub's revert pull request body: "Reverts owner/repo#N" (also "Reverts #N" and a pull

@@ -10,6 +10,7 @@ export interface Metrics {
   evaluations: Histogram<"outcome">;
   decisions: Counter<"conclusion">;
   githubRequests: Counter<"installation" | "method" | "status">;
+  githubContentWrites: Counter<"installation">;
   rateLimitRemaining: Gauge<"installation">;
   queueDepth: Gauge<"state">;
 }
@@ -42,6 +43,12 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
       name: "agent_governance_github_requests_total",
       help: "GitHub API requests, by installation, method and HTTP status.",
       labelNames: ["installation", "method", "status"],
+      registers: [registry],
+    }),
+    githubContentWrites: new Counter({
+      name: "agent_governance_github_content_writes_total",
+      help: "Content-creating GitHub requests by installation (GitHub allows about 80 a minute and 500 an hour).",
+      labelNames: ["installation"],
       registers: [registry],
     }),
     rateLimitRemaining: new Gauge({

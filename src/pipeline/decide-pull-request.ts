@@ -26,7 +26,7 @@ export interface DecidedPullRequest {
   facts: PullRequestFacts;
   /** null when the pull request is not open: its check run is history. */
   decision: Decision | null;
-  /** Other open PRs whose head is the same commit (SPEC §6). */
+  /** Other open PRs whose head is the same commit. */
   siblings: number[];
   /** This app's run on the head as the same read saw it (null = none, undefined = unknown). */
   ownCheckRun?: OwnCheckRun | null;
@@ -37,7 +37,7 @@ export async function decidePullRequest(
   octokit: GitHubClient,
   target: Pick<PullRequestTarget, "owner" | "repo" | "number">,
 ): Promise<DecidedPullRequest> {
-  const gathered = await gatherFacts(octokit, target, { appId: ctx.appId });
+  const gathered = await gatherFacts(octokit, target, { appId: ctx.appId, headPages: ctx.headPages });
   const siblings = gathered.siblingPullRequests ?? [];
   const ownCheckRun = gathered.ownCheckRun;
   if (gathered.facts.state !== "OPEN") return { facts: gathered.facts, decision: null, siblings, ownCheckRun };

@@ -1,12 +1,12 @@
 /**
- * `merge_group.checks_requested` (SPEC §6): find the group's pull requests, evaluate each one
+ * `merge_group.checks_requested`: find the group's pull requests, evaluate each one
  * read-only exactly as its own check run would (nothing is written to the PRs), and write one
  * check run on the group's head commit: `success` only if every PR passes on its own.
  *
  * Fails closed like the PR path: a PR that cannot be read counts as failing, and an error
  * while finding the group becomes a blocking run on the group's head.
  */
-import { reportCheckRun, reportFailure } from "../github/check-run.js";
+import { reportCheckRun, reportFailure } from "../github/check-run-writer.js";
 import type { GitHubClient } from "../github/client.js";
 import { PullRequestNotFoundError } from "../github/gather-facts.js";
 import { branchName, mergeGroupPullRequests, type MergeGroupRef, type QueuedPullRequest } from "../github/merge-queue.js";
@@ -14,8 +14,8 @@ import { renderCheckRun } from "../report/check-run.js";
 import type { PipelineContext } from "./context.js";
 import { decidePullRequest } from "./decide-pull-request.js";
 import { describeError } from "./describe-error.js";
-import { renderMergeGroup } from "./merge-group-check.js";
-import { conclusionOf, failedResult, type PullRequestResult } from "./pull-request-result.js";
+import { renderMergeGroup } from "../report/merge-group.js";
+import { conclusionOf, failedResult, type PullRequestResult } from "../report/pull-request-result.js";
 
 export interface MergeGroupTarget extends MergeGroupRef {
   installationId: number;

@@ -4,14 +4,14 @@
  * trust from the ledger → pure evaluation → report (check run, label, review requests) → record.
  *
  * Other open PRs whose head is the same commit share the check run: they are evaluated too
- * (read-only) and the run shows the strictest result (SPEC §6). The facts query already says
+ * (read-only) and the run shows the strictest result. The facts query already says
  * whether there are any, so a lone PR costs nothing extra.
  *
  * Errors are caught here, once: they become a blocking check run that says what failed, never
- * `success` (SPEC §8 fail closed).
+ * `success` (the app fails closed).
  */
 import type { PullRequestTarget } from "./target.js";
-import { reportCheckRun, reportFailure } from "../github/check-run.js";
+import { reportCheckRun, reportFailure } from "../github/check-run-writer.js";
 import type { GitHubClient } from "../github/client.js";
 import { PullRequestNotFoundError } from "../github/gather-facts.js";
 import { applyLabel } from "../github/labels.js";
@@ -22,8 +22,8 @@ import { renderCheckRun } from "../report/check-run.js";
 import type { PipelineContext } from "./context.js";
 import { decidePullRequest } from "./decide-pull-request.js";
 import { describeError } from "./describe-error.js";
-import { conclusionOf, failedResult, type PullRequestResult } from "./pull-request-result.js";
-import { renderSharedHead } from "./shared-head.js";
+import { conclusionOf, failedResult, type PullRequestResult } from "../report/pull-request-result.js";
+import { renderSharedHead } from "../report/shared-head.js";
 
 export interface EvaluationOutcome {
   decision: Decision | null;

@@ -1,17 +1,19 @@
 /**
  * Everything the app remembers between webhooks, in one place: what it last wrote on each
  * commit (check-run memo), whom it asked to review, team rosters and permissions (directory
- * cache, dropped on membership changes), and the labels it changed itself (so their echoes do
- * not trigger work). All of it is a cache: losing it costs GitHub requests, never a wrong answer.
+ * cache, dropped on membership changes), the labels it changed itself (so their echoes do
+ * not trigger work), and the commits and files of large pull requests' head commits. All of it is a cache: losing it costs GitHub requests, never a wrong answer.
  *
- * With Redis, replicas share the check-run memo and the directory invalidations: otherwise one
+ * With Redis, replicas share the check-run memo, the head pages and the directory invalidations: otherwise one
  * replica could skip, as "unchanged", a write that another's later write made necessary, or
  * keep trusting a senior another replica heard was removed.
  */
 import type { Logger } from "pino";
 import { localInvalidation, redisInvalidation, type MembershipChange } from "../github/directory-invalidation.js";
-import { CheckRunMemo, type CheckRunMemoStore } from "../github/check-run.js";
+import { CheckRunMemo, type CheckRunMemoStore } from "../github/check-run-writer.js";
 import { DirectoryCache } from "../github/directory.js";
+import { MemoryHeadPages, type HeadPagesCache } from "../github/head-pages.js";
+import { SharedHeadPages } from "../github/redis-head-pages.js";
 import { ReviewRequestMemo } from "../github/review-requests.js";
 import { SharedCheckRunMemo } from "../github/shared-check-run-memo.js";
 import { targetKey, type PullRequestTarget } from "./target.js";
@@ -21,6 +23,8 @@ export interface Memos {
   checkRuns: CheckRunMemoStore;
   reviewRequests: ReviewRequestMemo;
   labelEchoes: LabelEchoes;
+  /** Commits and files of head commits already read (large pull requests). */
+  headPages: HeadPagesCache;
 }
 
 export interface MemoOptions {
@@ -29,6 +33,8 @@ export interface MemoOptions {
   checkRunMemoMaxAgeMs?: number;
   /** A memo shared by replicas (Redis); default one in this process. */
   checkRuns?: CheckRunMemoStore;
+  /** Head pages shared by replicas (Redis); default in this process. */
+  headPages?: HeadPagesCache;
 }
 
 export function createMemos(options: MemoOptions = {}): Memos {
@@ -37,6 +43,7 @@ export function createMemos(options: MemoOptions = {}): Memos {
     checkRuns: options.checkRuns ?? new CheckRunMemo({ maxAgeMs: options.checkRunMemoMaxAgeMs }),
     reviewRequests: new ReviewRequestMemo(),
     labelEchoes: new LabelEchoes(),
+    headPages: options.headPages ?? new MemoryHeadPages(),
   };
 }
 
@@ -57,7 +64,12 @@ export async function openMemos(
         log.warn({ err: error }, "check-run memo: Redis unavailable, falling back to a lookup"),
       )
     : null;
-  const memos = createMemos({ ...options, checkRuns: shared ?? options.checkRuns });
+  const headPages = options.redis
+    ? await SharedHeadPages.connect(options.redis.url, options.redis.prefix, (error) =>
+        log.warn({ err: error }, "head pages: Redis unavailable, reading them from GitHub"),
+      )
+    : null;
+  const memos = createMemos({ ...options, checkRuns: shared ?? options.checkRuns, headPages: headPages ?? options.headPages });
   const invalidation = options.redis
     ? await redisInvalidation(memos.directoryCache, options.redis.url, options.redis.prefix, (error) =>
         log.warn({ err: error }, "directory invalidation: Redis unavailable"),
@@ -68,6 +80,7 @@ export async function openMemos(
     membershipChanged: (change) => invalidation.announce(change),
     close: async () => {
       await shared?.close();
+      await headPages?.close();
       await invalidation.close();
     },
   };

@@ -1,5 +1,5 @@
 /**
- * The ledger side of the pipeline (SPEC §5): merged AI-assisted pull requests and reverts.
+ * The ledger side of the pipeline: merged AI-assisted pull requests and reverts.
  * Both are idempotent in the ledger, so redelivered webhooks and racing replicas never
  * double-count.
  */

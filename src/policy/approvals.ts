@@ -1,5 +1,5 @@
 /**
- * Counting approvals for one rule (SPEC §4.2): each reviewer's standing review, on the head
+ * Counting approvals for one rule: each reviewer's standing review, on the head
  * commit, from someone the rule accepts and who is not an author, bot or agent. A standing
  * change request from someone the rule accepts blocks it.
  */

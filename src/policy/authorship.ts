@@ -1,5 +1,5 @@
 /**
- * Who may never approve this pull request (SPEC §4.2): its author, every author, committer
+ * Who may never approve this pull request: its author, every author, committer
  * and co-author of its commits, bots and agents. Computed once per evaluation.
  */
 import type { Detection } from "../detect/types.js";

@@ -72,7 +72,7 @@ export interface AgentTrust {
   demotedUntil?: string;
 }
 
-/** The `trust` input of the engine, computed from the ledger (SPEC §5). Absent agents are `new`. */
+/** The `trust` input of the engine, computed from the ledger. Absent agents are `new`. */
 export interface Trust {
   agents: Record<string, AgentTrust>;
 }

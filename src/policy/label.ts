@@ -1,5 +1,5 @@
 /**
- * Keep the app's label in step with detection (SPEC §6): add it to AI-assisted PRs; remove
+ * Keep the app's label in step with detection: add it to AI-assisted PRs; remove
  * it when a PR stops being AI-assisted, but only when the app (a bot) or nobody known put
  * it there — a person who applied it was declaring AI help, and that is theirs to undo.
  */

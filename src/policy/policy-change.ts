@@ -1,5 +1,5 @@
 /**
- * A PR that changes a governance file (SPEC §4.3) needs a policy admin's approval, AI or
+ * A PR that changes a governance file needs a policy admin's approval, AI or
  * not, and its new version of the file is validated now, so a broken policy never merges.
  */
 import type { Policy, PolicyBlob, PolicyError } from "../config/policy.js";

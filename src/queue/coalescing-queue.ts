@@ -1,6 +1,6 @@
 /**
  * Evaluation work queue. Webhooks are acknowledged at once and their work runs here, so a
- * slow GitHub never makes a delivery miss its 10-second window (SPEC §8).
+ * slow GitHub never makes a delivery miss its 10-second window.
  *
  * Two properties matter for correctness, not just speed:
  * - Coalescing: jobs are keyed (one key per pull request). While a key's job runs, further

@@ -15,7 +15,7 @@
  *
  * Times come from the Redis server clock, so replicas with skewed clocks agree.
  */
-import type { Redis } from "ioredis";
+import type { Cluster, Redis } from "ioredis";
 
 const NOW = `local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
@@ -71,23 +71,23 @@ interface ClaimCommands {
 /** Versions outlive any job by far; they only need to vanish for keys nobody touches any more. */
 const VERSION_TTL_MS = 7 * 24 * 3600 * 1000;
 
-function withCommands(redis: Redis): Redis & ClaimCommands {
-  const commands = redis as Redis & Partial<ClaimCommands>;
+function withCommands(redis: Redis | Cluster): (Redis | Cluster) & ClaimCommands {
+  const commands = redis as (Redis | Cluster) & Partial<ClaimCommands>;
   if (!commands.agentGovernanceClaim) {
     redis.defineCommand("agentGovernanceClaim", { numberOfKeys: 3, lua: CLAIM });
     redis.defineCommand("agentGovernanceRenew", { numberOfKeys: 2, lua: RENEW });
     redis.defineCommand("agentGovernanceRelease", { numberOfKeys: 2, lua: RELEASE });
     redis.defineCommand("agentGovernancePublish", { numberOfKeys: 1, lua: PUBLISH });
   }
-  return redis as Redis & ClaimCommands;
+  return redis as (Redis | Cluster) & ClaimCommands;
 }
 
 export class KeyClaims {
-  private readonly redis: Redis & ClaimCommands;
+  private readonly redis: (Redis | Cluster) & ClaimCommands;
 
   /** `namespace` prefixes every key, e.g. `agent-governance:evaluations`. */
   constructor(
-    redis: Redis,
+    redis: Redis | Cluster,
     private readonly namespace: string,
     private readonly ttlMs: number,
     private readonly groupLimit: number,

@@ -10,12 +10,13 @@
  */
 import { randomUUID } from "node:crypto";
 import { DelayedError, Queue, Worker, type ConnectionOptions, type Job as BullJob } from "bullmq";
-import { Redis, type RedisOptions } from "ioredis";
+import type { RedisOptions } from "ioredis";
+import { redisClient, type RedisClient } from "./redis-connection.js";
 import { KeyClaims, type ClaimResult } from "./key-claims.js";
 import type { JobRunner, QueueErrorHandler, QueuedWork, QueueStats, WorkQueue } from "./work-queue.js";
 
 export interface RedisQueueOptions<J> {
-  /** redis://… as in REDIS_URL. */
+  /** redis://… or redis+cluster://… as in REDIS_URL. */
   url: string;
   run: JobRunner<J>;
   onError: QueueErrorHandler;
@@ -54,9 +55,9 @@ const ANSWER_WITHIN_MS = 2_000;
 export class RedisQueue<J> implements WorkQueue<J> {
   readonly kind = "redis" as const;
   /** Submissions: fails fast, so a webhook is refused (and redelivered) rather than held. */
-  private readonly producer: Redis;
+  private readonly producer: RedisClient;
   /** The worker's: waits out a Redis restart instead of failing running jobs. */
-  private readonly consumer: Redis;
+  private readonly consumer: RedisClient;
   private readonly queue: Queue;
   private readonly worker: Worker | null;
   private readonly claims: KeyClaims;
@@ -74,8 +75,8 @@ export class RedisQueue<J> implements WorkQueue<J> {
     this.lockMs = options.lockMs ?? 15_000;
     this.retryDelayMs = options.retryDelayMs ?? 250;
     const base: RedisOptions = { connectionName: "agent-governance" };
-    this.producer = new Redis(options.url, { ...base, maxRetriesPerRequest: 2, commandTimeout: COMMAND_TIMEOUT_MS });
-    this.consumer = new Redis(options.url, { ...base, maxRetriesPerRequest: null });
+    this.producer = redisClient(options.url, { ...base, maxRetriesPerRequest: 2, commandTimeout: COMMAND_TIMEOUT_MS });
+    this.consumer = redisClient(options.url, { ...base, maxRetriesPerRequest: null });
     for (const connection of [this.producer, this.consumer]) {
       connection.on("error", (error) => options.onError(error, "redis"));
     }
@@ -207,7 +208,7 @@ export class RedisQueue<J> implements WorkQueue<J> {
 
 /** BullMQ pins its own ioredis (5.11) while Probot's throttling needs 5.9.3 at the top level; BullMQ
  * takes any ioredis instance (it checks for connect/disconnect/duplicate), so one client serves both. */
-function bullConnection(redis: Redis): ConnectionOptions {
+function bullConnection(redis: RedisClient): ConnectionOptions {
   return redis as unknown as ConnectionOptions;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The check run: a rendering of the decision within GitHub's limits (SPEC §6). The
+ * The check run: a rendering of the decision within GitHub's limits. The
  * adapter sends the annotations 50 per request.
  */
 import type { Annotation, Decision } from "../policy/decision.js";

@@ -1,5 +1,8 @@
-/** The audit-trail view of an engine `Decision`: what was decided, under which policy, on whose approval. */
-import type { DecisionRecord } from "../ledger/index.js";
+/**
+ * The audit-trail view of an engine `Decision`: what was decided, under which policy, on
+ * whose approval. It has the shape of the ledger's `DecisionRecord`; the pipeline hands it
+ * over, so rendering and storing stay apart.
+ */
 import type { Decision } from "../policy/decision.js";
 
 export interface PullRequestRef {
@@ -8,7 +11,7 @@ export interface PullRequestRef {
   number: number;
 }
 
-export function decisionRecordFrom(decision: Decision, pr: PullRequestRef, now: Date): DecisionRecord {
+export function decisionRecordFrom(decision: Decision, pr: PullRequestRef, now: Date) {
   return {
     owner: pr.owner,
     repo: pr.repo,

@@ -3,6 +3,10 @@
  * a file name or a policy is escaped: "Claude <noreply@anthropic.com>" would otherwise be
  * swallowed as an HTML tag, and a "|" would break a table.
  */
+import type { Conclusion } from "../policy/decision.js";
+
+/** How every rendering marks a conclusion. */
+export const CONCLUSION_ICON: Record<Conclusion, string> = { success: "✅", action_required: "⏳", failure: "❌", in_progress: "🔄" };
 
 /** Text safe inside a table cell or a list item. */
 export function escape(text: string): string {

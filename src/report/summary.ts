@@ -1,18 +1,13 @@
 /**
- * The check run summary (SPEC §6), one section per part of the decision, in the order a
+ * The check run summary, one section per part of the decision, in the order a
  * reviewer reads it. AI signals come last: they are the longest part and the first cut.
  */
 import type { PolicyError } from "../config/policy.js";
 import type { Signal } from "../detect/types.js";
 import type { Conclusion, Decision, GateResult, IgnoredApproval, IgnoredReason, RuleResult } from "../policy/decision.js";
-import { capped, code, details, escape, table } from "./markdown.js";
+import { capped, code, CONCLUSION_ICON, details, escape, table } from "./markdown.js";
 
-const ICON: Record<Conclusion, string> = {
-  success: "✅",
-  action_required: "⏳",
-  failure: "❌",
-  in_progress: "🔄",
-};
+const ICON = CONCLUSION_ICON;
 const RULE_ICON: Record<RuleResult["status"], string> = { met: "✅", waiting: "⏳", failed: "❌", "not-applicable": "➖" };
 const GATE_ICON: Record<GateResult["status"], string> = { passed: "✅", pending: "🔄", failed: "❌" };
 /** Why an approval was ignored, in a reviewer's words (the check run and the console say the same). */
@@ -163,7 +158,8 @@ function policySourceSection({ policySource, policyWarnings }: Decision): string
 }
 
 function signalRow(where: string, signal: Signal): string[] {
-  return [where, escape(signal.kind), escape(signal.strength), code(signal.agent), escape(signal.detail)];
+  const confidence = signal.counted ? signal.confidence : `${signal.confidence} (not counted)`;
+  return [where, escape(confidence), code(signal.rule), code(signal.agent), escape(signal.detail)];
 }
 
 function signalsSection({ detection }: Decision): string {
@@ -175,7 +171,7 @@ function signalsSection({ detection }: Decision): string {
   }
   if (rows.length === 0) return `### AI signals\n\nNone in ${detection.commits.length} commits.`;
   const { shown, more } = capped(rows, SIGNAL_ROWS_LIMIT);
-  let body = table(["Where", "Kind", "Strength", "Agent", "Detail"], shown);
+  let body = table(["Where", "Confidence", "Rule", "Agent", "Detail"], shown);
   if (more > 0) body += `\n\n… and ${more} more signals.`;
   if (quiet > 0) body += `\n\n${quiet} of ${detection.commits.length} commits carry no AI signal.`;
   const heading = `${rows.length} signal${rows.length === 1 ? "" : "s"} in ${detection.commits.length - quiet} of ${detection.commits.length} commits`;

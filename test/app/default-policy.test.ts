@@ -1,5 +1,5 @@
 /**
- * Issue "Done when" 1: with no policy file anywhere, a PR whose commit credits Claude is
+ * With no policy file anywhere, a PR whose commit credits Claude is
  * labelled and blocked until someone with write permission who wrote none of it approves
  * the head commit.
  */

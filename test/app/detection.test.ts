@@ -1,5 +1,5 @@
 /**
- * Issue "Done when" 3: who is AI, seen through the app. A Copilot coding-agent PR is labelled
+ * Who is AI, seen through the app. A Copilot coding-agent PR is labelled
  * and blocked; a Dependabot PR and a person's commit that merely names Copilot pass unlabelled.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";

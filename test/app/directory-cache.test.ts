@@ -1,6 +1,5 @@
 /**
- * Issue "Done when" 8, membership / team: team rosters are cached between evaluations (SPEC
- * §8 budget), and a membership or team webhook drops the cached roster so the next
+ * Team rosters are cached between evaluations (the API budget), and a membership or team webhook drops the cached roster so the next
  * evaluation reads the team again.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";

@@ -1,5 +1,5 @@
 /**
- * Issue "Done when" 6 and 11: the HTTP side of the app. Webhooks with a bad signature are
+ * The HTTP side of the app. Webhooks with a bad signature are
  * rejected with 400 and touch nothing on GitHub; /healthz and /metrics answer beside the
  * webhook path. Served the way `npm start` serves it: Probot's `createNodeMiddleware`.
  */

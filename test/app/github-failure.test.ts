@@ -1,5 +1,5 @@
 /**
- * Issue "Done when" 7 (SPEC §8 fail closed): a GitHub 5xx on the facts query is retried with
+ * Fail closed: a GitHub 5xx on the facts query is retried with
  * backoff; when it persists the check blocks and says GitHub failed, never `success`.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";

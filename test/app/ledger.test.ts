@@ -1,5 +1,5 @@
 /**
- * Issue "Done when" 8, ledger side (SPEC §5): a merged AI-assisted PR is recorded for its
+ * A merged AI-assisted PR is recorded for its
  * agents, a human one is not, and a default-branch commit saying "This reverts commit <sha>"
  * counts a revert against the agent.
  */

@@ -1,5 +1,5 @@
 /**
- * SPEC §6, §7 merge_group: the merge group's head commit gets one `agent-governance` check run,
+ * The merge queue (`merge_group`): the merge group's head commit gets one `agent-governance` check run,
  * `success` only if every pull request in the group passes on its own — each evaluated as
  * its own check run would be, without writing anything to the pull requests themselves.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue "Done when" 4 and 5: the policy comes from the base branch, a PR that changes it
+ * The policy comes from the base branch, a PR that changes it
  * needs a policy admin, and a broken base policy fails the check with located errors
  * without breaking the app for the next event.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue "Done when" 8 (SPEC §7): every event the app subscribes to reaches the one
+ * Every event the app subscribes to reaches the one
  * evaluation path for the right pull requests, and the events that must not trigger work
  * make no GitHub request at all.
  */

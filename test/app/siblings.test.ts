@@ -1,12 +1,12 @@
 /**
- * SPEC §6: several open pull requests sharing one head commit share its check run, which
- * shows the strictest of their results. SPEC §8: a PR without siblings pays nothing for this
+ * Several open pull requests sharing one head commit share its check run, which
+ * shows the strictest of their results. A PR without siblings pays nothing for this
  * (the facts query already lists the commit's pull requests).
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
-import { renderSharedHead } from "../../src/pipeline/shared-head.js";
-import { strictest, type PullRequestResult } from "../../src/pipeline/pull-request-result.js";
+import { renderSharedHead } from "../../src/report/shared-head.js";
+import { strictest, type PullRequestResult } from "../../src/report/pull-request-result.js";
 import type { CheckRunOutput } from "../../src/report/check-run.js";
 import { CLAUDE_TRAILER, SHA_1, SHA_2, pullRequestEvent, type PullRequestSpec } from "./fixtures.js";
 import { type Harness, releaseNock, startApp, useApp } from "./harness.js";

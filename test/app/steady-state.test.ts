@@ -1,5 +1,5 @@
 /**
- * Issue "Done when" 9 and 10 (SPEC §8): the API budget in steady state, and a burst of
+ * The API budget in steady state, and a burst of
  * events for one PR coalescing into at most two evaluations that end on the latest state.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";

@@ -1,5 +1,5 @@
 /**
- * Issue "Done when" 2: a base policy rule that needs team `senior-engineers`. The team is
+ * A base policy rule that needs team `senior-engineers`. The team is
  * asked for a review, only its members' approvals count, a new push makes an approval stale,
  * and a member's request for changes fails the check.
  */

@@ -83,8 +83,8 @@ describe("agent-governance audit", () => {
 
   it("shows the policy version, the rules met, who was counted and who was ignored and why", async () => {
     const lines = (await audit("acme/api")).stdout.split("\n");
-    expect(lines[1]).toMatch(/repository@b7e1c1a\s+1\/1 senior approval\s+@alice \(senior approval\)\s+@bob: stale$/);
-    expect(lines[2]).toMatch(/repository@b7e1c1a\s+0\/1\s+-\s+@bob: stale$/);
+    expect(lines[1]).toMatch(/repository@b7e1c1a\s+1\/1 senior approval\s+@alice \(senior approval\)\s+@bob \(senior approval\): stale$/);
+    expect(lines[2]).toMatch(/repository@b7e1c1a\s+0\/1\s+-\s+@bob \(senior approval\): stale$/);
     expect(lines[3]).toMatch(/built-in\s+0\/1\s+-\s+-$/);
   });
 

@@ -1,9 +1,11 @@
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import nock from "nock";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CheckReport } from "../../src/cli/check-report.js";
-import { cli, makeRepo, type TestRepo } from "./git-repo.js";
+import { runCli } from "../../src/cli/main.js";
+import type { CheckReport } from "../../src/report/local-check.js";
+import { cli, makeRepo, type CliRun, type TestRepo } from "./git-repo.js";
 
 const POLICY = `version: 1
 rules:
@@ -72,11 +74,22 @@ describe("agent-governance check --json", () => {
   it("uses exactly the documented field names", async () => {
     const { repo } = featureBranch();
     const { report } = await checkJson(repo.dir);
-    expect(Object.keys(report)).toEqual(["ai_assisted", "agents", "commits", "rules", "gates", "policy"]);
+    expect(Object.keys(report)).toEqual(["verdict", "base", "head", "ai_assisted", "agents", "commits", "rules", "gates", "policy"]);
+    expect(Object.keys(report.policy)).toEqual(["source", "errors", "organization_default"]);
     expect(Object.keys(report.commits[0])).toEqual(["sha", "ai_assisted", "agents", "signals"]);
-    expect(Object.keys(report.commits[1].signals[0])).toEqual(["kind", "agent", "strength", "detail"]);
+    expect(Object.keys(report.commits[1].signals[0])).toEqual(["kind", "agent", "strength", "detail", "confidence", "rule", "counted"]);
     expect(Object.keys(report.rules[0])).toEqual(["name", "status", "needs"]);
     expect(report.gates.every((gate) => Object.keys(gate).join() === "name,status,detail")).toBe(true);
+  });
+
+  it("gives the verdict and the base and head it compared", async () => {
+    const { repo, claude } = featureBranch();
+    const { report } = await checkJson(repo.dir);
+    expect(report).toMatchObject({
+      verdict: "needs-approval",
+      base: { ref: "main", sha: repo.git("rev-parse", "main").trim() },
+      head: { ref: "feature", sha: claude },
+    });
   });
 
   it("judges by the base's policy: a working-tree edit to the policy changes nothing", async () => {
@@ -144,7 +157,7 @@ describe("agent-governance check (human output)", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^feature → main: 2 commits, 2 changed files\n/);
     expect(run.stdout).toContain("verdict: needs approval — AI-assisted (claude-code)");
-    expect(run.stdout).toContain(`  ${claude.slice(0, 7)} Add the feature\n    assisted · co-author · claude-code: `);
+    expect(run.stdout).toContain(`  ${claude.slice(0, 7)} Add the feature\n    identity · catalogue-identity · claude-code: `);
     expect(run.stdout).toMatch(/^ {2}waiting +senior approval — .*senior-engineers/m);
   });
 
@@ -157,6 +170,29 @@ describe("agent-governance check (human output)", () => {
     expect(run.stdout).toContain("verdict: BLOCKED");
     expect(run.stdout).toMatch(/^ {2}failed +forbidden_paths — .*\.github\/workflows\/ci\.yml$/m);
   });
+  it("lists every forbidden file once, without announcing the ones it then prints as \"more\"", async () => {
+    const { repo } = featureBranch();
+    for (const name of ["a", "b", "c", "d", "e"]) repo.write(`.github/workflows/${name}.yml`, "on: push\n");
+    repo.commit(CLAUDE_COMMIT);
+    const run = await cli(repo.dir, "check");
+    expect(run.stdout).not.toMatch(/and \d+ more/);
+    for (const name of ["a", "b", "c", "d", "e"]) expect(run.stdout.split(`.github/workflows/${name}.yml`)).toHaveLength(2);
+  });
+
+  it("says an invalid policy is the branch's new file, not the one in force", async () => {
+    const repo = makeRepo();
+    cleanup.push(() => repo.remove());
+    repo.commit("Initial commit");
+    repo.git("checkout", "--quiet", "-b", "feature");
+    repo.write(".agent-governance.yml", "version: 1\nrule: []\n");
+    repo.commit("Add a policy\n");
+    const run = await cli(repo.dir, "check");
+    expect(run.stdout).toContain("policy: built-in default (main has no .agent-governance.yml)\n");
+    expect(run.stdout).toContain("verdict: BLOCKED — not AI-assisted; this branch's new .agent-governance.yml is invalid\n");
+    expect(run.stdout).toMatch(/errors in this branch's new \.agent-governance\.yml \(it would not take effect\):\n {2}\.agent-governance\.yml:2:1 /);
+    expect(run.code).toBe(1);
+  });
+
   it("says the built-in default applies when the base has no policy file", async () => {
     const repo = makeRepo();
     cleanup.push(() => repo.remove());
@@ -165,6 +201,61 @@ describe("agent-governance check (human output)", () => {
     repo.commit(CLAUDE_COMMIT);
     const run = await cli(repo.dir, "check");
     expect(run.stdout).toContain("policy: built-in default (main has no .agent-governance.yml)\n");
+  });
+});
+
+describe("the organisation default", () => {
+  const EXTENDING = `version: 1\nextends: org\n${POLICY.replace("version: 1\n", "")}`;
+  const ORG_DEFAULT = "version: 1\ngates:\n  max_changed_files: 1\n";
+
+  beforeAll(() => nock.disableNetConnect());
+  afterAll(() => nock.enableNetConnect());
+  afterEach(() => nock.cleanAll());
+
+  /** A feature branch of acme/api (its origin), whose main extends the organisation default. */
+  function extendingBranch(): TestRepo {
+    const { repo } = featureBranch(EXTENDING);
+    repo.git("remote", "add", "origin", "https://github.com/acme/api.git");
+    return repo;
+  }
+
+  async function check(cwd: string, env: Record<string, string>, ...args: string[]): Promise<CliRun> {
+    let stdout = "";
+    let stderr = "";
+    const io = { cwd, env, stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } };
+    const code = await runCli(["check", ...args], io);
+    return { code, stdout, stderr };
+  }
+
+  it("without credentials is not read, and check says so instead of claiming there is none", async () => {
+    const repo = extendingBranch();
+    const run = await check(repo.dir, {});
+    expect(run.stdout).toContain("note: the organisation default was not read (set GITHUB_TOKEN to read it)");
+    expect(run.stdout).not.toMatch(/has no/);
+    expect(run.stdout).toMatch(/^ {2}waiting +senior approval/m);
+    expect(run.code).toBe(0);
+    const json = JSON.parse((await check(repo.dir, {}, "--json")).stdout) as CheckReport;
+    expect([json.verdict, json.policy.organization_default]).toEqual(["needs-approval", "not read: set GITHUB_TOKEN to read it"]);
+  });
+
+  it("with GITHUB_TOKEN is read from the organisation's .github repository and applied", async () => {
+    const repo = extendingBranch();
+    nock("https://api.github.com")
+      .get("/repos/acme/.github/contents/.agent-governance.yml")
+      .reply(200, { type: "file", encoding: "base64", content: Buffer.from(ORG_DEFAULT).toString("base64"), size: ORG_DEFAULT.length, sha: "0".repeat(40) });
+    const run = await check(repo.dir, { GITHUB_TOKEN: "test-token" }, "--json");
+    const json = JSON.parse(run.stdout) as CheckReport;
+    expect(json.policy.organization_default).toBe("read");
+    expect(json.gates).toContainEqual(expect.objectContaining({ name: "max_changed_files", status: "failed" }));
+    expect(run.code).toBe(1);
+  });
+
+  it("that GitHub says does not exist makes `extends: org` an error", async () => {
+    const repo = extendingBranch();
+    nock("https://api.github.com").get("/repos/acme/.github/contents/.agent-governance.yml").reply(404, { message: "Not Found" });
+    const run = await check(repo.dir, { GITHUB_TOKEN: "test-token" });
+    expect(run.stdout).toContain("`extends: org`, but the organisation has no `.agent-governance.yml` in its `.github` repository");
+    expect(run.code).toBe(1);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { EXIT, runCli, type Command } from "../../src/cli/main.js";
 import { cli } from "./git-repo.js";
@@ -61,6 +62,11 @@ describe("the real commands", () => {
     const run = await cli(tmpdir(), name, "--help");
     expect(run.code).toBe(EXIT.ok);
     expect(run.stdout).toMatch(/Exit codes:\n  0 .+\n  1 .+\n  2 .+/);
+  });
+
+  it.each(["--version", "-v"])("%s prints the package's version", async (flag) => {
+    const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+    expect(await cli(tmpdir(), flag)).toEqual({ code: EXIT.ok, stdout: `agent-governance ${version}\n`, stderr: "" });
   });
 
   it("lists validate and check in the usage", async () => {

@@ -228,6 +228,14 @@ describe("agent-governance protect", () => {
     expect(run.stderr).toMatch(/app id|app's id/);
   });
 
+  it("exits 2 without credentials, asking for an administrator's token", async () => {
+    const run = await protect(["acme/api", "--app-id", APP_ID], { env: { GITHUB_TOKEN: undefined, APP_ID: undefined } });
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^agent-governance protect: no GitHub credentials: set GITHUB_TOKEN to a token of an administrator/);
+    expect(run.stderr).not.toContain("can read the repository");
+  });
+
   it("exits 2 and says an administrator is needed when GitHub refuses the write", async () => {
     repoRulesets([]);
     nock(API).post("/repos/acme/api/rulesets").reply(403, { message: "Resource not accessible by integration" });

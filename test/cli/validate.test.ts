@@ -10,7 +10,7 @@ rules:
     require:
       approvals: 1
 `;
-/** `rule` on line 2, column 1: an unknown key (SPEC §2.2). */
+/** `rule` on line 2, column 1: an unknown key. */
 const INVALID = `version: 1
 rule: []
 `;
@@ -48,6 +48,15 @@ describe("agent-governance validate", () => {
     });
   });
 
+  it("rejects a misspelt agent id with its position and the fix", async () => {
+    const cwd = workspace({ "policy.yml": "version: 1\nrules:\n  - when: {agents: [copliot]}\n" });
+    expect(await cli(cwd, "validate", "policy.yml")).toEqual({
+      code: 1,
+      stdout: "policy.yml:3:21 agent `copliot` is not a catalogue agent id — did you mean `copilot`?\n",
+      stderr: "",
+    });
+  });
+
   it("exits 2 with a message on stderr when the file does not exist", async () => {
     expect(await cli(workspace({}), "validate", "missing.yml")).toEqual({
       code: 2,
@@ -65,6 +74,16 @@ describe("agent-governance validate", () => {
   it("rejects a file larger than 256 KiB as invalid", async () => {
     const cwd = workspace({});
     writeFileSync(join(cwd, "big.yml"), `version: 1\n#${"x".repeat(256 * 1024)}\n`);
-    expect(await cli(cwd, "validate", "big.yml")).toMatchObject({ code: 1, stdout: expect.stringMatching(/^big\.yml:\d+:\d+ /) });
+    expect(await cli(cwd, "validate", "big.yml")).toMatchObject({ code: 1, stdout: expect.stringMatching(/^big\.yml:1:1 the policy file is 257 KiB/) });
+  });
+
+  it("exits 2 for a binary file, which it cannot read as a policy", async () => {
+    const cwd = workspace({});
+    writeFileSync(join(cwd, "policy.yml"), Buffer.from([0x76, 0x00, 0xff, 0x01]));
+    expect(await cli(cwd, "validate", "policy.yml")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "agent-governance validate: cannot read policy.yml: it is binary, not a text file\n",
+    });
   });
 });

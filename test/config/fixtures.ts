@@ -10,8 +10,8 @@ export function rendered(errors: PolicyError[]): string[] {
   return errors.map((e) => `${e.line}:${e.column} ${e.message}`);
 }
 
-/** The example of SPEC §2.2, verbatim: it uses every key of the schema. */
-export const SPEC_EXAMPLE = `
+/** The full example of the policy file, verbatim: it uses every key of the schema. */
+export const FULL_EXAMPLE = `
 version: 1                     # required in a file; unknown versions are an error
 extends: org                   # repository file only: start from the organisation default (2.1)
 enforce: [rules, gates]        # organisation file only: keys repositories may not override
@@ -71,14 +71,14 @@ override:                      # break glass: an admin's label passes the check,
 `.slice(1);
 
 /**
- * The SPEC example with the bot logins of `not_ai` quoted: unquoted, `[bot]` inside a flow
+ * The full example with the bot logins of `not_ai` quoted: unquoted, `[bot]` inside a flow
  * list `[...]` starts a nested list, so the verbatim example is not valid YAML.
  */
-export const SPEC_EXAMPLE_QUOTED = SPEC_EXAMPLE.replace(
+export const FULL_EXAMPLE_QUOTED = FULL_EXAMPLE.replace(
   "not_ai: [dependabot[bot], renovate[bot], github-actions[bot], pre-commit-ci[bot]]",
   'not_ai: ["dependabot[bot]", "renovate[bot]", "github-actions[bot]", "pre-commit-ci[bot]"]',
 );
-/** The SPEC example as an organisation default (an organisation file cannot `extends`). */
-export const SPEC_EXAMPLE_ORG = SPEC_EXAMPLE_QUOTED.replace(/^extends: .*\n/m, "");
-/** The SPEC example as a repository file (a repository file cannot `enforce`). */
-export const SPEC_EXAMPLE_REPO = SPEC_EXAMPLE_QUOTED.replace(/^enforce: .*\n/m, "");
+/** The full example as an organisation default (an organisation file cannot `extends`). */
+export const FULL_EXAMPLE_ORG = FULL_EXAMPLE_QUOTED.replace(/^extends: .*\n/m, "");
+/** The full example as a repository file (a repository file cannot `enforce`). */
+export const FULL_EXAMPLE_REPO = FULL_EXAMPLE_QUOTED.replace(/^enforce: .*\n/m, "");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { DEFAULT_POLICY, resolvePolicy } from "../../src/config/load.js";
 import type { Policy } from "../../src/config/policy.js";
-import { SPEC_EXAMPLE_REPO, policyBlob } from "./fixtures.js";
+import { FULL_EXAMPLE_REPO, policyBlob } from "./fixtures.js";
 
 /** The policy a repository file alone produces. */
 function policyOf(text: string): Policy {
@@ -10,7 +10,7 @@ function policyOf(text: string): Policy {
   return loaded.policy;
 }
 
-const SPEC_DEFAULT_DETECTION = {
+const BUILT_IN_DETECTION = {
   catalog: true,
   bots: [],
   trailers: ["Assisted-by", "Generated-by", "AI-Assisted"],
@@ -18,13 +18,16 @@ const SPEC_DEFAULT_DETECTION = {
   labels: ["ai-assisted"],
   branches: [],
   not_ai: ["dependabot[bot]", "renovate[bot]", "github-actions[bot]", "pre-commit-ci[bot]"],
+  count: ["declared", "identity", "inferred"],
+  unknown_bots: "report",
+  reviewers: "ai",
 };
 
-describe("the built-in default policy (SPEC §2.4)", () => {
+describe("the built-in default policy", () => {
   it("has the catalogue on, labels `ai-assisted`, and needs 1 approval from write or more on AI-assisted PRs; no gates, no autonomy", () => {
     expect(DEFAULT_POLICY).toEqual({
       version: 1,
-      detection: SPEC_DEFAULT_DETECTION,
+      detection: BUILT_IN_DETECTION,
       label: "ai-assisted",
       rules: [
         {
@@ -53,7 +56,7 @@ describe("the built-in default policy (SPEC §2.4)", () => {
 describe("defaults are filled in", () => {
   it("detection keys left out keep their defaults; those given replace the list", () => {
     expect(policyOf("version: 1\ndetection:\n  bots: ['acme-coder[bot]']\n  catalog: false\n").detection).toEqual({
-      ...SPEC_DEFAULT_DETECTION,
+      ...BUILT_IN_DETECTION,
       catalog: false,
       bots: ["acme-coder[bot]"],
     });
@@ -111,10 +114,10 @@ describe("defaults are filled in", () => {
     expect(policyOf("version: 1\nlabel: false\n").label).toBe(false);
   });
 
-  it("the SPEC example normalises key by key", () => {
-    expect(policyOf(SPEC_EXAMPLE_REPO.replace(/^extends: .*\n/m, ""))).toEqual({
+  it("the full example normalises key by key", () => {
+    expect(policyOf(FULL_EXAMPLE_REPO.replace(/^extends: .*\n/m, ""))).toEqual({
       version: 1,
-      detection: SPEC_DEFAULT_DETECTION,
+      detection: BUILT_IN_DETECTION,
       label: "ai-assisted",
       rules: [
         {

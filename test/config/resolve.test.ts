@@ -40,7 +40,7 @@ autonomy:
   tiers: [{name: trusted, min_merged: 10, max_revert_rate: 0.05}]
 `;
 
-describe("where the policy comes from (SPEC §2.1)", () => {
+describe("where the policy comes from", () => {
   it("no file anywhere: the built-in default", () => {
     expect(resolve({})).toEqual({
       ok: true,
@@ -221,12 +221,12 @@ describe("a bad file in play fails closed", () => {
     ]);
   });
 
-  it("an unreadable repository file is an error at line 0, and the source still names it", () => {
+  it("an unreadable repository file is an error at 1:1, and the source still names it", () => {
     const loaded = resolve({ repo: null });
     expect(loaded.ok).toBe(false);
     expect(loaded.source).toEqual({ kind: "repository", description: REPO_PATH, blobShas: [REPO_OID] });
     expect(errors({ repo: null })).toEqual([
-      `${REPO_PATH}:0:0 the policy file could not be read as text (it is binary, or GitHub truncated it)`,
+      `${REPO_PATH}:1:1 the policy file could not be read as text (it is binary, or GitHub truncated it)`,
     ]);
   });
 });

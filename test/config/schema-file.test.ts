@@ -3,14 +3,20 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { validatePolicyBlob } from "../../src/config/load.js";
 import { createPolicyAjv } from "../../src/config/schema-check.js";
-import { renderSchemaJson } from "../../src/config/schema.js";
-import { SPEC_EXAMPLE_ORG, SPEC_EXAMPLE_REPO, policyBlob } from "./fixtures.js";
+import { POLICY_SCHEMA_URL, renderSchemaJson } from "../../src/config/schema.js";
+import { FULL_EXAMPLE_ORG, FULL_EXAMPLE_REPO, policyBlob } from "./fixtures.js";
 
 const schemaFile = readFileSync(new URL("../../schema/agent-governance.schema.json", import.meta.url), "utf8");
 
 describe("schema/agent-governance.schema.json", () => {
   it("is what scripts/generate-schema.ts generates from src/config/schema.ts", () => {
     expect(schemaFile).toBe(renderSchemaJson());
+  });
+
+  it("names its URL in `$id`, and README tells editors that URL", () => {
+    expect(JSON.parse(schemaFile).$id).toBe(POLICY_SCHEMA_URL);
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    expect(readme).toContain(`# yaml-language-server: $schema=${POLICY_SCHEMA_URL}`);
   });
 
   it("describes every property, so editors show help", () => {
@@ -42,8 +48,8 @@ const validatorAccepts = (text: string): boolean => validatePolicyBlob(policyBlo
 describe("the JSON Schema file and the validator agree", () => {
   it.each([
     ["only version", "version: 1\n", true],
-    ["the SPEC example (organisation)", SPEC_EXAMPLE_ORG, true],
-    ["the SPEC example (repository)", SPEC_EXAMPLE_REPO, true],
+    ["the full example (organisation)", FULL_EXAMPLE_ORG, true],
+    ["the full example (repository)", FULL_EXAMPLE_REPO, true],
     ["label false", "version: 1\nlabel: false\n", true],
     ["when.ai any", "version: 1\nrules: [{name: r, when: {ai: any}}]\n", true],
     ["approvals 0", "version: 1\nrules: [{require: {approvals: 0}}]\n", true],

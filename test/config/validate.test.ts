@@ -1,15 +1,15 @@
 import { describe, expect, it } from "@jest/globals";
 import { checkPolicyBlob, validatePolicyBlob } from "../../src/config/load.js";
 import { POLICY_MAX_BYTES } from "../../src/config/policy.js";
-import { SPEC_EXAMPLE, SPEC_EXAMPLE_ORG, SPEC_EXAMPLE_QUOTED, SPEC_EXAMPLE_REPO, policyBlob, rendered } from "./fixtures.js";
+import { FULL_EXAMPLE, FULL_EXAMPLE_ORG, FULL_EXAMPLE_QUOTED, FULL_EXAMPLE_REPO, policyBlob, rendered } from "./fixtures.js";
 
 const validate = (text: string | null, role?: "repository" | "organization") =>
   rendered(validatePolicyBlob(policyBlob(text), { role }));
 
 describe("a valid policy file", () => {
   it.each([
-    ["the SPEC example as a repository file", SPEC_EXAMPLE_REPO, "repository"],
-    ["the SPEC example as the organisation default", SPEC_EXAMPLE_ORG, "organization"],
+    ["the full example as a repository file", FULL_EXAMPLE_REPO, "repository"],
+    ["the full example as the organisation default", FULL_EXAMPLE_ORG, "organization"],
     ["only `version: 1`", "version: 1\n", undefined],
     ["`version: 1` with a comment and a document marker", "# policy\n---\nversion: 1\n", undefined],
     ["`label: false`", "version: 1\nlabel: false\n", undefined],
@@ -19,7 +19,8 @@ describe("a valid policy file", () => {
     ["`rules: []`", "version: 1\nrules: []\n", undefined],
     ["a rule without a name", "version: 1\nrules:\n  - when: {paths: [src/**]}\n", undefined],
     ["`when.tier: [new]` without autonomy", "version: 1\nrules:\n  - name: r\n    when: {tier: [new]}\n", undefined],
-    ["`when.agents` naming anything", "version: 1\nrules:\n  - when: {agents: [copilot, 'acme-bot[bot]', whatever]}\n", undefined],
+    ["`when.agents` naming catalogue ids and `detection.bots` logins", "version: 1\ndetection: {bots: ['acme-bot[bot]']}\nrules:\n  - when: {agents: [copilot, claude-code, acme-bot, 'acme-bot[bot]']}\n", undefined],
+    ["teams as `slug` and `org/slug`, users as logins", "version: 1\nrules:\n  - require: {from: {teams: [senior-engineers, acme/platform_leads], users: [alice, bob-2]}}\n", undefined],
     ["`max_revert_rate: 0` and `1`", "version: 1\nautonomy:\n  tiers:\n    - {name: a, min_merged: 0, max_revert_rate: 0}\n    - {name: b, min_merged: 1, max_revert_rate: 1}\n", undefined],
     ["every permission", "version: 1\nrules:\n" + ["read", "triage", "write", "maintain", "admin"].map((p) => `  - {name: ${p}, require: {from: {permission: ${p}}}}\n`).join(""), undefined],
     ["`scope: organization`", "version: 1\nautonomy: {scope: organization}\n", undefined],
@@ -30,8 +31,8 @@ describe("a valid policy file", () => {
     expect(validate(text, role)).toEqual([]);
   });
 
-  it("the SPEC example holds both `extends` and `enforce`, so it is neither file", () => {
-    expect(validate(SPEC_EXAMPLE_QUOTED)).toEqual([
+  it("the full example holds both `extends` and `enforce`, so it is neither file", () => {
+    expect(validate(FULL_EXAMPLE_QUOTED)).toEqual([
       "3:1 `extends` and `enforce` cannot be in the same file: `extends` belongs in a repository file, `enforce` in the organisation default",
     ]);
   });
@@ -52,7 +53,7 @@ describe("an unknown key names the key and suggests the nearest valid one", () =
 
   it("lists the valid keys when none is close", () => {
     expect(validate("version: 1\ndetection:\n  zebra: 1\n")).toEqual([
-      "3:3 unknown key `zebra` (valid keys here: `catalog`, `bots`, `trailers`, `co_authors`, `labels`, `branches`, `not_ai`)",
+      "3:3 unknown key `zebra` (valid keys here: `catalog`, `bots`, `trailers`, `co_authors`, `labels`, `branches`, `not_ai`, `count`, `unknown_bots`, `reviewers`)",
     ]);
   });
 });
@@ -136,10 +137,66 @@ describe("globs", () => {
     ["a comment", "'#secrets'", "glob `#secrets` starts with `#`, which makes it a comment that matches nothing"],
     ["a negation", "'!docs/**'", "glob `!docs/**` starts with `!`, which negates it: it matches everything except `docs/**`"],
     ["a leading slash", "/src/**", "glob `/src/**` never matches: paths and branches are written without a leading `/` or `./`"],
+    ["`**` inside a segment", "'src/**.ts'", "glob `src/**.ts`: `**` crosses directories only as a whole path segment; here it acts as `*` — did you mean `src/**/*.ts`?"],
+    ["an unclosed `[`", "'src/[abc'", "glob `src/[abc` has a `[` that is never closed, so it matches a literal `[`: close the class (`[abc]`) or escape it (`\\[`)"],
+    ["a backslash for a directory", "'src\\**'", "glob `src\\**`: paths use `/` between directories, and `\\` escapes the next character — did you mean `src/**`?"],
   ])("a glob that is %s is a warning, not an error", (_, glob, warning) => {
     const check = checkPolicyBlob(policyBlob(`version: 1\nrules:\n  - when:\n      paths: [${glob}]\n`));
     expect(check.errors).toEqual([]);
     expect(rendered(check.warnings)).toEqual([`4:15 ${warning}`]);
+  });
+});
+
+describe("names of teams, users and agents that could never match", () => {
+  const from = (key: "teams" | "users", name: string) => `version: 1\nrules:\n  - require:\n      from:\n        ${key}: [${name}]\n`;
+
+  it.each([
+    ["a display name", "'Senior Engineers'", "5:17 team `Senior Engineers` is not a team slug: teams are named by their slug (the last part of the team page's URL) — did you mean `senior-engineers`?"],
+    ["an organisation without a slug", "acme/", "5:17 team `acme/` is incomplete: teams are `slug` or `org/slug`"],
+    ["a nested path", "acme/platform/leads", "5:17 team `acme/platform/leads` has more than one `/`: teams are `slug` or `org/slug`, and a nested team goes by its own slug — did you mean `acme/leads`?"],
+  ])("a team written as %s is an error with the fix", (_, team, error) => {
+    expect(validate(from("teams", team))).toEqual([error]);
+  });
+
+  it("a user written with a space is an error", () => {
+    expect(validate(from("users", "'alice smith'"))).toEqual(["5:17 `alice smith` is not a GitHub login"]);
+  });
+
+  it.each([
+    ["teams", "'@senior-engineers'", "5:17 write teams without `@`: `senior-engineers`"],
+    ["users", "'@alice'", "5:17 write logins without `@`: `alice`"],
+  ] as const)("%s written with `@` are a warning (the `@` is dropped)", (key, name, warning) => {
+    const check = checkPolicyBlob(policyBlob(from(key, name)));
+    expect(check.errors).toEqual([]);
+    expect(rendered(check.warnings)).toEqual([warning]);
+  });
+
+  it("principals of `policy_admins` and `override.by` are checked too", () => {
+    expect(validate("version: 1\npolicy_admins: {teams: [a/b/c]}\noverride: {label: x, by: {users: ['x y']}}\n")).toEqual([
+      "2:25 team `a/b/c` has more than one `/`: teams are `slug` or `org/slug`, and a nested team goes by its own slug — did you mean `a/c`?",
+      "3:35 `x y` is not a GitHub login",
+    ]);
+  });
+
+  const agents = (list: string, extra = "") => `version: 1\n${extra}rules:\n  - when: {agents: [${list}]}\n`;
+
+  it.each([
+    ["a misspelt catalogue id", "copliot", "3:21 agent `copliot` is not a catalogue agent id — did you mean `copilot`?"],
+    ["a name that is not the id", "claude", "3:21 agent `claude` is not an agent id (agents are named by catalogue id) — did you mean `claude-code`?"],
+    ["a catalogued agent's bot login", "'copilot-swe-agent[bot]'", "3:21 agent `copilot-swe-agent[bot]` is not an agent id (agents are named by catalogue id) — did you mean `copilot`?"],
+    [
+      "a login not in `detection.bots`",
+      "acme-coder",
+      "3:21 agent `acme-coder` is neither a catalogue id nor a login in `detection.bots`, so this rule never applies to it; add it to `detection.bots` if it is your own agent",
+    ],
+  ])("`when.agents` naming %s is an error", (_, list, error) => {
+    expect(validate(agents(list))).toEqual([error]);
+  });
+
+  it("an unknown agent in a file that extends the organisation default is a warning (its `detection.bots` may list it)", () => {
+    const check = checkPolicyBlob(policyBlob(agents("acme-coder", "extends: org\n")), { role: "repository" });
+    expect(check.errors).toEqual([]);
+    expect(rendered(check.warnings)).toEqual([expect.stringMatching(/^4:21 agent `acme-coder` is neither a catalogue id/)]);
   });
 });
 
@@ -172,9 +229,21 @@ describe("YAML problems carry their line and column", () => {
     expect(validate(text)).toEqual([error]);
   });
 
-  it("the verbatim SPEC example is not YAML: bot logins in a flow list need quotes, and the error says so", () => {
+  it("the verbatim full example is not YAML: bot logins in a flow list need quotes, and the error says so", () => {
     const hint = ' — inside `[...]`, quote values that contain brackets, e.g. "dependabot[bot]"';
-    expect(validate(SPEC_EXAMPLE)).toEqual([22, 37, 58, 78].map((col) => `12:${col} YAML syntax error: Missing , or : between flow sequence items${hint}`));
+    expect(validate(FULL_EXAMPLE)).toEqual([22, 37, 58, 78].map((col) => `12:${col} YAML syntax error: Missing , or : between flow sequence items${hint}`));
+  });
+
+  it("an over-indented key is named on its own line, with the fix", () => {
+    expect(validate("version: 1\ndetection:\n  catalog: true\n    bots: [x]\n")).toEqual([
+      "4:5 `bots` is indented more than `catalog` on line 3, which has a value: indent it by 2 spaces to make it a sibling, or remove the value of `catalog` to nest it",
+    ]);
+  });
+
+  it("a bot login given where a list belongs is advised as a list that is itself valid YAML", () => {
+    expect(validate("version: 1\ndetection:\n  bots: acme-coder[bot]\n")).toEqual([
+      '3:9 `bots` must be a list, got the string `acme-coder[bot]` — write a list: ["acme-coder[bot]"]',
+    ]);
   });
 
   it("an unknown YAML tag is a warning", () => {
@@ -204,15 +273,15 @@ describe("the file as a whole", () => {
     expect(validate(text)).toEqual([error]);
   });
 
-  it("a binary or truncated blob (no text) is an error at line 0", () => {
+  it("a binary or truncated blob (no text) is an error at 1:1", () => {
     expect(validate(null)).toEqual([
-      "0:0 the policy file could not be read as text (it is binary, or GitHub truncated it)",
+      "1:1 the policy file could not be read as text (it is binary, or GitHub truncated it)",
     ]);
   });
 
-  it("a file over 256 KiB is an error at line 0, whatever it holds", () => {
+  it("a file over 256 KiB is an error at 1:1, whatever it holds", () => {
     const text = `version: 1\n${"# padding\n".repeat(POLICY_MAX_BYTES / 10)}`;
-    expect(validate(text)).toEqual(["0:0 the policy file is 257 KiB; the limit is 256 KiB"]);
+    expect(validate(text)).toEqual(["1:1 the policy file is 257 KiB; the limit is 256 KiB"]);
   });
 
   it("a file of exactly 256 KiB is read", () => {
@@ -223,7 +292,7 @@ describe("the file as a whole", () => {
 
   it("an oversized blob GitHub did not return is reported by its size", () => {
     const blob = { path: "p.yml", text: null, byteSize: POLICY_MAX_BYTES * 2, oid: "x" };
-    expect(rendered(validatePolicyBlob(blob))).toEqual(["0:0 the policy file is 512 KiB; the limit is 256 KiB"]);
+    expect(rendered(validatePolicyBlob(blob))).toEqual(["1:1 the policy file is 512 KiB; the limit is 256 KiB"]);
   });
 
   it("every error names the file it is in", () => {

@@ -32,9 +32,9 @@ const SUMMARY = `## ⏳ Waiting for 1 approval from @acme/senior-engineers
 
 1 signal in 1 of 1 commits
 
-| Where | Kind | Strength | Agent | Detail |
+| Where | Confidence | Rule | Agent | Detail |
 | --- | --- | --- | --- | --- |
-| <code>3ee1776</code> | co-author | assisted | <code>claude-code</code> | Co-Authored-By: Claude &lt;noreply@anthropic.com&gt; |`;
+| <code>3ee1776</code> | identity | <code>catalogue-identity</code> | <code>claude-code</code> | Co-Authored-By: Claude &lt;noreply@anthropic.com&gt; |`;
 
 describe("explain", () => {
   const lines = explain(SUMMARY);
@@ -45,7 +45,7 @@ describe("explain", () => {
     ["ignored", ["@dave — not eligible: not a member of @acme/senior-engineers (rule senior approval)"]],
     ["gate", ["forbidden_paths failed: forbidden path .github/workflows/deploy.yml"]],
     ["agent", ["claude-code: new — 0 merged, 0 reverted in 90 days"]],
-    ["signal", ["3ee1776: co-author (assisted, claude-code) Co-Authored-By: Claude <noreply@anthropic.com>"]],
+    ["signal", ["3ee1776: catalogue-identity (identity, claude-code) Co-Authored-By: Claude <noreply@anthropic.com>"]],
   ])("reads the %s lines", (kind, expected) => {
     expect(of(kind)).toEqual(expected);
   });

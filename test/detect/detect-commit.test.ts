@@ -34,6 +34,7 @@ describe("a bare word is never a signal", () => {
     ["a vendor employee", commit("Fix typo\n", person("Ashwin Bhat", "ashwin@anthropic.com"))],
     ["curl's Assisted-by crediting a person", commit("altsvc: fix parser\n\nAssisted-by: Daniel Stenberg\nCloses #1\n")],
     ["a human Co-authored-by", commit("Fix (#1)\n\nCo-authored-by: Bob <bob@example.org>")],
+    ["a person's page about the aider command (tldr-pages/tldr@f8a87f0d68)", commit("aider: add page (#15569)\n\nCo-authored-by: Lena <126529524+acuteenvy@users.noreply.github.com>\n")],
     ["a revert quoting an aider subject", commit('Revert "aider: Change the graph"\n\nThis reverts commit 753ea441eaac8030a270863176c6451652e1e96c.\n')],
     ["a session link mentioned in prose", commit("Explain sessions\n\nSee the docs: Claude-Session trailers are added by the web app.")],
   ])("%s", (_name, c) => {
@@ -41,7 +42,7 @@ describe("a bare word is never a signal", () => {
   });
 });
 
-describe("signals and their strength (SPEC §3 table)", () => {
+describe("signals and their strength", () => {
   it.each([
     ["an agent as commit author", commit("Fix\n", person("Claude", "noreply@anthropic.com")), "commit-author", "claude-code", "agent-written"],
     ["an agent as committer", commit("Fix\n", alice, person("Cursor Agent", "cursoragent@cursor.com")), "committer", "cursor", "agent-written"],
@@ -56,7 +57,7 @@ describe("signals and their strength (SPEC §3 table)", () => {
     ["a Devin run link", commit("Fix\n\nLink to Devin run: https://app.devin.ai/sessions/abc"), "footer", "devin", "assisted"],
     ["a Jules task link", commit("Fix\n\nhttps://jules.google.com/task/123"), "footer", "jules", "assisted"],
     ["aider's author suffix", commit("Fix\n", person("Paul Gauthier (aider)", "paul@example.org")), "aider", "aider", "assisted"],
-    ["aider's subject prefix", commit("aider: Fix the thing\n"), "aider", "aider", "assisted"],
+    ["aider's subject prefix with its transcript", commit("aider: Fix the thing\n\n# Aider chat conversation:\n\nUSER: fix the thing\n"), "aider", "aider", "assisted"],
     ["Assisted-by naming a model", commit("Fix\n\nAssisted-by: Claude:claude-3-opus coccinelle sparse"), "trailer", "claude-code", "assisted"],
     ["Generated-by naming a tool", commit("Fix\n\nGenerated-by: GitHub Copilot"), "trailer", "copilot", "assisted"],
     ["an AI sign-off", commit("Fix\n\nSigned-off-by: Codex <codex@openai.com>"), "trailer", "codex", "assisted"],

@@ -20,7 +20,7 @@ const review = (author: Actor): ReviewFacts => ({ id: "r1", author, state: "COMM
 const label = (name: string, appliedBy: Actor | null): LabelFacts => ({ name, appliedBy });
 const detect = (f: Facts, appLabel: string | false = "ai-assisted") => detectPullRequest(f, DEFAULT_DETECTION, appLabel);
 
-describe("detectPullRequest (SPEC §3)", () => {
+describe("detectPullRequest", () => {
   it("finds nothing on a human pull request", () => {
     expect(detect(facts({}))).toEqual({
       aiAssisted: false,

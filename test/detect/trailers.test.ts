@@ -3,7 +3,7 @@ import { parseIdentity, parseTrailers } from "../../src/detect/trailers.js";
 
 const keysAndValues = (message: string) => parseTrailers(message).map((t) => [t.key, t.value]);
 
-describe("parseTrailers: Key: value lines anywhere in the message (SPEC §3)", () => {
+describe("parseTrailers: Key: value lines anywhere in the message", () => {
   it.each([
     ["a trailer in the final paragraph", "Fix\n\nCo-authored-by: A <a@x.io>\n", [["co-authored-by", "A <a@x.io>"]]],
     ["keys compared case-insensitively", "Fix\n\nCo-Authored-By: A <a@x.io>", [["co-authored-by", "A <a@x.io>"]]],

@@ -10,6 +10,10 @@ describe("README.md", () => {
     expect(replaceCatalogSection(readme, catalogMarkdown())).toBe(readme);
   });
 
+  it("cites no document that is not in the repository (the rules are stated, not referenced)", () => {
+    expect(readme).not.toMatch(/\bSPEC\b/);
+  });
+
   it("lists every catalogue agent id", () => {
     for (const entry of CATALOG) expect(readme).toContain(`| \`${entry.id}\` |`);
   });

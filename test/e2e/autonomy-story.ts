@@ -1,5 +1,5 @@
 /**
- * The graduated-autonomy story (issue 4) against any sandbox, so that the SQLite e2e test and
+ * The graduated-autonomy story against any sandbox, so that the SQLite e2e test and
  * the PostgreSQL services test tell it the same way: an agent's merged PRs raise it to
  * `established`, where a rule asks one approval instead of two; a revert of one of its
  * changes makes it `new` again.

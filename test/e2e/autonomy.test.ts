@@ -1,5 +1,5 @@
 /**
- * Graduated autonomy through the real server and its SQLite ledger (issue 4): an agent that
+ * Graduated autonomy through the real server and its SQLite ledger: an agent that
  * merged enough PRs needs one approval instead of two; a revert — a `git revert` pushed to the
  * default branch, or a merged revert PR — makes it need two again. The record survives a
  * restart of the server.

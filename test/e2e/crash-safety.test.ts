@@ -1,5 +1,5 @@
 /**
- * Killing the app in the middle of a burst (issue 4): every merge whose webhook the app
+ * Killing the app in the middle of a burst: every merge whose webhook the app
  * acknowledged (HTTP 200) is in the ledger after a restart, and the SQLite file passes
  * SQLite's own integrity check. Without a Redis queue the app records merges before it answers,
  * because GitHub does not redeliver a webhook it saw acknowledged.

@@ -16,6 +16,7 @@ import { API, graphqlOperation, testOctokit } from "./octokit.js";
 
 jest.unstable_mockModule("../../src/detect/login.js", loginDouble);
 const { gatherFacts, PullRequestNotFoundError } = await import("../../src/github/gather-facts.js");
+const { MemoryHeadPages } = await import("../../src/github/head-pages.js");
 
 const REF = { owner: "acme", repo: "api", number: 42 };
 
@@ -398,5 +399,83 @@ describe("gatherFacts: paging beyond 100", () => {
     scope.done();
     expect(gathered.facts.reviews.at(-1)).toMatchObject({ id: "PRR_9", author: { login: "erin" }, commitId: HEAD_SHA });
     expect(gathered.reviewerCanPush.erin).toBe(true);
+  });
+});
+
+describe("gatherFacts: a head commit's pages are read once", () => {
+  const files = (from: number, count: number, changeType = "ADDED") =>
+    Array.from({ length: count }, (_, i) => ({ path: `src/f${from + i}.ts`, additions: 1, deletions: 0, changeType }));
+
+  /** A 3 000-file pull request: the facts query, then 29 file pages. */
+  function largePullRequest(headSha = HEAD_SHA, renamed = false) {
+    const data = pullRequestFactsResponse();
+    data.repository.pullRequest.headRefOid = headSha;
+    data.repository.pullRequest.files = { totalCount: 3000, pageInfo: { hasNextPage: true, endCursor: "f100" }, nodes: files(0, 100, renamed ? "RENAMED" : "ADDED") };
+    return data;
+  }
+
+  function filePages(scope: nock.Scope) {
+    for (let page = 1; page < 30; page++) {
+      scope
+        .post("/graphql", (body) => graphqlOperation(body) === "PullRequestFilesPage" && body.variables.after === `f${page * 100}`)
+        .reply(200, {
+          data: { repository: { pullRequest: { files: { pageInfo: { hasNextPage: page < 29, endCursor: `f${(page + 1) * 100}` }, nodes: files(page * 100, 100) } } } },
+        });
+    }
+    return scope;
+  }
+
+  it("costs the facts query alone on a second evaluation of the same head, with the same files", async () => {
+    const headPages = new MemoryHeadPages();
+    const first = filePages(answer(largePullRequest()));
+    const firstRead = await gatherFacts(testOctokit(), REF, { headPages });
+    first.done();
+    expect(firstRead.requests).toBe(30);
+    expect(firstRead.facts.files).toHaveLength(3000);
+
+    const second = answer(largePullRequest());
+    const secondRead = await gatherFacts(testOctokit(), REF, { headPages });
+    second.done();
+    expect(secondRead.requests).toBe(1);
+    expect(secondRead.facts.files).toEqual(firstRead.facts.files);
+  });
+
+  it("reads the pages again when the head moves", async () => {
+    const headPages = new MemoryHeadPages();
+    const first = filePages(answer(largePullRequest()));
+    await gatherFacts(testOctokit(), REF, { headPages });
+    first.done();
+
+    const moved = filePages(answer(largePullRequest(OLD_SHA)));
+    const read = await gatherFacts(testOctokit(), REF, { headPages });
+    moved.done();
+    expect(read.requests).toBe(30);
+  });
+
+  it("keeps the renamed files' old paths with the pages, so a rename out of a forbidden path is still seen", async () => {
+    const headPages = new MemoryHeadPages();
+    const renames = () =>
+      nock(API)
+        .get("/repos/acme/api/pulls/42/files")
+        .query({ per_page: "100", page: "1" })
+        .reply(200, [{ filename: "src/f0.ts", previous_filename: ".github/workflows/ci.yml" }]);
+    const first = renames();
+    filePages(answer(largePullRequest(HEAD_SHA, true)));
+    const firstRead = await gatherFacts(testOctokit(), REF, { headPages });
+    first.done();
+    expect(firstRead.requests).toBe(31);
+
+    answer(largePullRequest(HEAD_SHA, true));
+    const secondRead = await gatherFacts(testOctokit(), REF, { headPages });
+    expect(secondRead.requests).toBe(1);
+    expect(secondRead.facts.files[0]).toMatchObject({ path: "src/f0.ts", previousPath: ".github/workflows/ci.yml" });
+  });
+
+  it("does not keep a pull request that fits the facts query's first page", async () => {
+    const headPages = new MemoryHeadPages();
+    const kept = jest.spyOn(headPages, "set");
+    answer(pullRequestFactsResponse());
+    await gatherFacts(testOctokit(), REF, { headPages });
+    expect(kept).not.toHaveBeenCalled();
   });
 });

@@ -1,4 +1,4 @@
-/** SPEC §4.2 Approvals, one row per sentence. The PR is AI-assisted, authored by @dev. */
+/** Approvals, one row per rule. The PR is AI-assisted, authored by @dev. */
 import { describe, expect, it } from "@jest/globals";
 import type { Policy } from "../../src/config/policy.js";
 import type { PullRequestFacts } from "../../src/facts.js";
@@ -169,7 +169,7 @@ const rows: Row[] = [
   { sentence: "approvals: 0 reports only", policy: policy({ rules: [rule({ require: { approvals: 0, from: null } })] }), facts: {}, status: "met", counted: [] },
 ];
 
-describe("approvals (SPEC §4.2)", () => {
+describe("approvals", () => {
   it.each(rows)("$sentence", (row) => {
     const decision = decide({ policy: row.policy, facts: facts(row.facts) });
     const result = decision.rules[0];

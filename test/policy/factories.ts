@@ -20,6 +20,9 @@ export const DETECTION: DetectionConfig = {
   labels: ["ai-assisted"],
   branches: [],
   not_ai: ["dependabot[bot]", "renovate[bot]", "github-actions[bot]", "pre-commit-ci[bot]"],
+  count: ["declared", "identity", "inferred"],
+  unknown_bots: "report",
+  reviewers: "ai",
 };
 
 export function rule(overrides: Omit<Partial<Rule>, "when" | "require"> & { when?: Partial<Rule["when"]>; require?: Partial<Rule["require"]> } = {}): Rule {
@@ -31,7 +34,7 @@ export function rule(overrides: Omit<Partial<Rule>, "when" | "require"> & { when
   };
 }
 
-/** The built-in default (SPEC §2.4) unless told otherwise. */
+/** The built-in default unless told otherwise. */
 export function policy(overrides: Partial<Policy> = {}): Policy {
   return {
     version: 1,

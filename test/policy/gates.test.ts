@@ -1,4 +1,4 @@
-/** SPEC §4.4 Gates on AI-assisted PRs. */
+/** Gates on AI-assisted PRs. */
 import { describe, expect, it } from "@jest/globals";
 import type { Gates } from "../../src/config/policy.js";
 import type { ChangedFile, PullRequestFacts } from "../../src/facts.js";
@@ -66,7 +66,7 @@ const rows: Row[] = [
   { sentence: "required_checks fails even while another check is still pending", gates: { required_checks: ["build", "test"] }, facts: { checks: [check("build", "pending"), check("test", "completed", "failure")] }, status: "failed" },
 ];
 
-describe("gates (SPEC §4.4)", () => {
+describe("gates", () => {
   it.each(rows)("$sentence", (row) => {
     const decision = decide({ policy: policy({ gates: { ...none, ...row.gates } }), facts: facts(row.facts) });
     expect(decision.gates).toHaveLength(1);

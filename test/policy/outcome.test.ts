@@ -1,4 +1,4 @@
-/** SPEC §2.3, §4.3, §4.5, §6: conclusion, title, override, policy changes, label, review requests. */
+/** The outcome: conclusion, title, override, policy changes, label, review requests. */
 import { describe, expect, it } from "@jest/globals";
 import type { PolicyBlob } from "../../src/config/policy.js";
 import type { PullRequestFacts } from "../../src/facts.js";
@@ -51,7 +51,7 @@ describe("conclusion and title", () => {
   });
 });
 
-describe("a bad policy fails closed (SPEC §2.3)", () => {
+describe("a bad policy fails closed", () => {
   const errors = [
     { file: ".agent-governance.yml", line: 3, column: 1, message: "unknown key `rule` — did you mean `rules`?" },
     { file: ".agent-governance.yml", line: 7, column: 5, message: "approvals must be a number" },
@@ -78,7 +78,7 @@ describe("a bad policy fails closed (SPEC §2.3)", () => {
   });
 });
 
-describe("policy changes (SPEC §4.3)", () => {
+describe("policy changes", () => {
   it("a policy change needs a policy admin even on a human PR", () => {
     const decision = decide({ facts: humanFacts({ policyChanges: policyChange("version: 1\n") }) });
     expect(decision.conclusion).toBe("action_required");
@@ -115,7 +115,7 @@ describe("policy changes (SPEC §4.3)", () => {
   });
 });
 
-describe("override (SPEC §4.5)", () => {
+describe("override", () => {
   it("override by a member of override.by passes the check", () => {
     const decision = decide({ policy: withOverride, facts: facts({ labels: overrideLabel("ivy"), directory: commanders }) });
     expect([decision.conclusion, decision.title]).toEqual(["success", "Overridden by @ivy"]);
@@ -147,7 +147,7 @@ describe("override (SPEC §4.5)", () => {
   });
 });
 
-describe("label (SPEC §6)", () => {
+describe("label", () => {
   it("adds the label to an AI-assisted PR", () => {
     expect(decide().label).toEqual({ add: "ai-assisted", remove: null });
   });
@@ -166,7 +166,7 @@ describe("label (SPEC §6)", () => {
   });
 });
 
-describe("review requests (SPEC §6)", () => {
+describe("review requests", () => {
   const named = policy({ rules: [rule({ require: { approvals: 1, from: { teams: ["senior-engineers", "other/outsiders"], users: ["alice", "carol", "dev", "bob"] } } })] });
 
   it("requests the waiting rule's teams and users, never the author, a co-author or someone already requested", () => {

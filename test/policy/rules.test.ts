@@ -1,4 +1,4 @@
-/** SPEC §2.2 `when`: a rule applies when every present condition holds. */
+/** `when`: a rule applies when every present condition holds. */
 import { describe, expect, it } from "@jest/globals";
 import type { Policy, RuleCondition } from "../../src/config/policy.js";
 import type { PullRequestFacts } from "../../src/facts.js";

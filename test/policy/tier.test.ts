@@ -1,4 +1,4 @@
-/** SPEC §5: each agent's tier comes from the ledger; the PR takes the lowest. */
+/** Each agent's tier comes from the ledger; the PR takes the lowest. */
 import { describe, expect, it } from "@jest/globals";
 import type { Autonomy } from "../../src/config/policy.js";
 import type { AgentTrust, Trust } from "../../src/policy/decision.js";

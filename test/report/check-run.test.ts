@@ -1,4 +1,4 @@
-/** SPEC §6: the check run is a rendering of the decision within GitHub's limits. */
+/** The check run is a rendering of the decision within GitHub's limits. */
 import { describe, expect, it } from "@jest/globals";
 import type { Annotation, Decision } from "../../src/policy/decision.js";
 import { fitSummary, renderCheckRun, SUMMARY_LIMIT } from "../../src/report/check-run.js";
@@ -64,8 +64,8 @@ describe("summary content", () => {
     expect(summary).toContain("acme/api/.agent-governance.yml@main (repository)");
   });
 
-  it("lists the AI signals per commit with short SHA, kind, strength and escaped detail", () => {
-    expect(summary).toContain("| <code>9b8e7d6</code> | co-author | assisted | <code>claude-code</code> | Co-Authored-By: Claude &lt;noreply@anthropic.com&gt; |");
+  it("lists the AI signals per commit with short SHA, confidence, rule and escaped detail", () => {
+    expect(summary).toContain("| <code>9b8e7d6</code> | identity | <code>catalogue-identity</code> | <code>claude-code</code> | Co-Authored-By: Claude &lt;noreply@anthropic.com&gt; |");
   });
 
   it("escapes table-breaking characters from the policy", () => {

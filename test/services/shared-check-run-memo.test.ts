@@ -6,7 +6,7 @@
 import { afterAll, afterEach, describe, expect, it } from "@jest/globals";
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
-import { CheckRunMemo, reportCheckRun, type CheckRunTarget } from "../../src/github/check-run.js";
+import { CheckRunMemo, reportCheckRun, type CheckRunTarget } from "../../src/github/check-run-writer.js";
 import type { GitHubClient } from "../../src/github/client.js";
 import { SharedCheckRunMemo } from "../../src/github/shared-check-run-memo.js";
 import type { CheckRunOutput } from "../../src/report/check-run.js";

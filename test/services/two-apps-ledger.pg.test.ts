@@ -1,6 +1,6 @@
 /**
- * Two app processes sharing one PostgreSQL ledger receive the same webhooks at the same moment
- * (issue 4): each merge and each revert is recorded exactly once.
+ * Two app processes sharing one PostgreSQL ledger receive the same webhooks at the same moment:
+ * each merge and each revert is recorded exactly once.
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { randomBytes } from "node:crypto";

@@ -63,8 +63,8 @@ export function explain(summary: string): ExplanationLine[] {
   for (const text of bullets(section(summary, "Policy errors"))) out.push({ kind: "policy-error", text });
   for (const text of bullets(section(summary, "Agents"))) out.push({ kind: "agent", text });
   const signals = tableRows(section(summary, "AI signals"));
-  for (const [where, kind, strength, agent, detail] of signals.slice(0, 3)) {
-    out.push({ kind: "signal", text: `${where}: ${kind} (${strength}, ${agent}) ${detail}` });
+  for (const [where, confidence, rule, agent, detail] of signals.slice(0, 3)) {
+    out.push({ kind: "signal", text: `${where}: ${rule} (${confidence}, ${agent}) ${detail}` });
   }
   if (signals.length > 3) out.push({ kind: "signal", text: `… and ${signals.length - 3} more` });
   return out;

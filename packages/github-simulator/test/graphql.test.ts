@@ -6,7 +6,7 @@ let f: Fixture;
 let pr: PullRecord;
 let longPr: PullRecord;
 
-/** The shape of query the app sends (SPEC §8: one GraphQL read including the policy). */
+/** The shape of query the app sends (one GraphQL read including the policy). */
 const FACTS_QUERY = /* GraphQL */ `
   query PullRequestFacts($owner: String!, $name: String!, $number: Int!, $commitsAfter: String) {
     repository(owner: $owner, name: $name) {

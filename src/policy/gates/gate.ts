@@ -1,14 +1,12 @@
 import type { EvaluationContext } from "../context.js";
 import type { GateResult } from "../decision.js";
+import { listed } from "../listing.js";
 
-/** A quality gate on AI-assisted PRs (SPEC §4.4): `(context, its config) → result`. */
+/** A quality gate on AI-assisted PRs: `(context, its config) → result`. */
 export type Gate<Config> = (context: EvaluationContext, config: Config) => GateResult;
 
-/** "a, b, c and 4 more" for one-line details; the full list stays in `offenders`. */
-export function named(items: readonly string[], limit = 3): string {
-  const shown = items.slice(0, limit).join(", ");
-  return items.length > limit ? `${shown} and ${items.length - limit} more` : shown;
-}
+/** Gate details name at most three offenders; the full list stays in `offenders`. */
+export const named = (items: readonly string[]): string => listed(items, 3);
 
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;

@@ -1,5 +1,6 @@
 import { normalizeLogin } from "../../detect/login.js";
-import { listed, type Predicate } from "./predicate.js";
+import { listed } from "../listing.js";
+import type { Predicate } from "./predicate.js";
 
 /** Any of the PR's agents is named: catalogue ids ("claude-code") or bot logins ("acme-coder[bot]"). */
 export const agents: Predicate<string[]> = ({ detection }, wanted) => {

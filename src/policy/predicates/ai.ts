@@ -1,4 +1,5 @@
-import { listed, type Predicate } from "./predicate.js";
+import { listed } from "../listing.js";
+import type { Predicate } from "./predicate.js";
 
 /** `ai: true` selects AI-assisted PRs, `false` human-only ones, `any` both. */
 export const ai: Predicate<boolean | "any"> = ({ detection }, wanted) => {

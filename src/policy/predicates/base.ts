@@ -1,5 +1,6 @@
 import { matchesAnyGlob } from "../glob.js";
-import { listed, type Predicate } from "./predicate.js";
+import { listed } from "../listing.js";
+import type { Predicate } from "./predicate.js";
 
 /** The base branch matches one of the globs (`main`, `release/*`). */
 export const base: Predicate<string[]> = ({ facts }, patterns) => {

@@ -1,4 +1,5 @@
-import { listed, type Predicate } from "./predicate.js";
+import { listed } from "../listing.js";
+import type { Predicate } from "./predicate.js";
 
 /** The PR carries one of the labels (GitHub label names are case-insensitive). */
 export const labels: Predicate<string[]> = ({ facts }, wanted) => {

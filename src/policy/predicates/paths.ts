@@ -1,4 +1,5 @@
-import { listed, type Predicate } from "./predicate.js";
+import { listed } from "../listing.js";
+import type { Predicate } from "./predicate.js";
 
 /** Any changed file — new or old path of a rename — matches one of the globs. */
 export const paths: Predicate<string[]> = ({ paths: changed }, patterns) => {

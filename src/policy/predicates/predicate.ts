@@ -7,9 +7,3 @@ export interface PredicateResult {
 }
 
 export type Predicate<Arg> = (context: EvaluationContext, arg: Arg) => PredicateResult;
-
-/** "a, b and c" for short lists in explanations. */
-export function listed(items: readonly string[], limit = 5): string {
-  const shown = items.slice(0, limit).join(", ");
-  return items.length > limit ? `${shown} and ${items.length - limit} more` : shown;
-}

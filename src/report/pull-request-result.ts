@@ -4,7 +4,7 @@
  * members of a merge group are combined from these (pure: no I/O).
  */
 import type { Conclusion } from "../policy/decision.js";
-import type { CheckRunOutput } from "../report/check-run.js";
+import type { CheckRunOutput } from "./check-run.js";
 
 export interface PullRequestResult {
   number: number;
@@ -16,7 +16,7 @@ export function conclusionOf(output: CheckRunOutput): Conclusion {
   return output.status === "in_progress" ? "in_progress" : (output.conclusion ?? "failure");
 }
 
-/** Strictest first (SPEC §6): a failure blocks, in_progress waits on checks, action_required on people. */
+/** Strictest first: a failure blocks, in_progress waits on checks, action_required on people. */
 const STRICTNESS: Record<Conclusion, number> = { failure: 3, in_progress: 2, action_required: 1, success: 0 };
 
 export function stricter(a: Conclusion, b: Conclusion): boolean {

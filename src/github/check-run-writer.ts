@@ -1,5 +1,5 @@
 /**
- * Write the `agent-governance` check run on a head commit (SPEC §6, §8).
+ * Write the `agent-governance` check run on a head commit.
  *
  * Steady state is one request: a memo (repo@sha → run id, output hash; in this process, or in
  * Redis when replicas share work — SharedCheckRunMemo) lets an
@@ -15,8 +15,6 @@
  * (`filter=latest` and required checks then see the new one).
  */
 import { createHash } from "node:crypto";
-import type { Annotation } from "../policy/decision.js";
-import type { CheckRunOutput } from "../report/check-run.js";
 import { CHECK_NAME } from "./check-name.js";
 import { httpStatus, type GitHubClient } from "./client.js";
 import type { OwnCheckRun } from "./facts-from-graphql.js";
@@ -28,6 +26,28 @@ export const RE_EVALUATE_ACTION = {
   identifier: "re-evaluate",
   description: "Evaluate this pull request again",
 } as const;
+
+/** A check-run annotation as GitHub's REST API takes it. */
+export interface Annotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  start_column?: number;
+  end_column?: number;
+  annotation_level: "failure" | "warning" | "notice";
+  title?: string;
+  message: string;
+}
+
+/** The check run's content as GitHub's REST API takes it (report/ renders one from a decision). */
+export interface CheckRunOutput {
+  status: "in_progress" | "completed";
+  conclusion?: "success" | "action_required" | "failure";
+  title: string;
+  summary: string;
+  text?: string;
+  annotations: Annotation[];
+}
 
 /** GitHub's limits: 65 535 characters of summary/text, 50 annotations per request. */
 const MAX_TEXT = 65_535;
@@ -400,7 +420,7 @@ async function write(
 }
 
 /**
- * The app's error path (SPEC §8 fail closed): a blocking check that says what failed,
+ * The app's error path (it fails closed): a blocking check that says what failed,
  * e.g. `reportFailure(octokit, target, { title: "Could not read the pull request from GitHub", summary })`.
  */
 export async function reportFailure(

@@ -1,14 +1,13 @@
 /**
- * The check run on a merge group's head commit (SPEC §6): `success` only when every pull
+ * The check run on a merge group's head commit: `success` only when every pull
  * request in the group passes on its own; otherwise `failure`, naming the PRs that do not.
  * A group whose members could not be found fails closed. Pure: results in, output out.
  */
-import type { Conclusion } from "../policy/decision.js";
-import { fitSummary, type CheckRunOutput } from "../report/check-run.js";
-import { code, details, escape, table } from "../report/markdown.js";
+import { fitSummary, type CheckRunOutput } from "./check-run.js";
+import { CONCLUSION_ICON, code, details, escape, table } from "./markdown.js";
 import { conclusionOf, type PullRequestResult } from "./pull-request-result.js";
 
-const ICON: Record<Conclusion, string> = { success: "✅", action_required: "⏳", failure: "❌", in_progress: "🔄" };
+const ICON = CONCLUSION_ICON;
 
 export interface MergeGroupResults {
   /** The branch the group merges into. */

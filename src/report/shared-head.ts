@@ -1,15 +1,14 @@
 /**
- * Several open pull requests with one head commit share one check run (SPEC §6): it shows
+ * Several open pull requests with one head commit share one check run: it shows
  * the strictest of their results, and says which PR that came from. Pure, and independent
  * of which PR was evaluated first, so every sibling writes the same output and the check-run
  * memo keeps the second write from happening at all.
  */
-import type { Conclusion } from "../policy/decision.js";
-import { fitSummary, type CheckRunOutput } from "../report/check-run.js";
-import { escape, table } from "../report/markdown.js";
+import { fitSummary, type CheckRunOutput } from "./check-run.js";
+import { CONCLUSION_ICON, escape, table } from "./markdown.js";
 import { conclusionOf, strictest, type PullRequestResult } from "./pull-request-result.js";
 
-const ICON: Record<Conclusion, string> = { success: "✅", action_required: "⏳", failure: "❌", in_progress: "🔄" };
+const ICON = CONCLUSION_ICON;
 
 /** `results` holds every open PR of the head, the evaluated one included. */
 export function renderSharedHead(results: readonly PullRequestResult[]): CheckRunOutput {
