@@ -67,28 +67,33 @@ export async function agentSummaries(db: Kysely<LedgerDatabase>, scope: Readable
     .orderBy("a.agent");
   if (options.agent !== undefined) query = query.where("a.agent", "=", options.agent);
   const rows = await query.execute();
-  return Promise.all(
-    rows.map(async (row) => ({
-      agent: row.agent,
-      merged: Number(row.merged),
-      reverted: Number(row.reverted),
-      lastMergedAt: row.last_merged_at === null ? null : new Date(row.last_merged_at),
-      latestTier: options.tiers === false ? null : ((await latestTier(db, scope, row.agent)) ?? null),
-    })),
-  );
+  const tiers = options.tiers === false ? new Map<string, string>() : await latestTiers(db, scope);
+  return rows.map((row) => ({
+    agent: row.agent,
+    merged: Number(row.merged),
+    reverted: Number(row.reverted),
+    lastMergedAt: row.last_merged_at === null ? null : new Date(row.last_merged_at),
+    latestTier: tiers.get(row.agent) ?? null,
+  }));
 }
 
-async function latestTier(db: Kysely<LedgerDatabase>, scope: ReadableScope, agent: string): Promise<string | undefined> {
-  const row = await db
+/** How many of the newest decisions with agents are read for their tiers: one bounded query for every agent. */
+const TIER_SAMPLE = 5000;
+
+/** Each agent's tier at its latest decision among the newest ones. */
+async function latestTiers(db: Kysely<LedgerDatabase>, scope: ReadableScope): Promise<Map<string, string>> {
+  const rows = await db
     .selectFrom("decisions")
-    .select("tier")
+    .select(["agents", "tier"])
     .where("owner", "=", scope.owner)
     .where("repo", "in", scope.repos)
-    .where("agents", "like", containsAgent(agent))
+    .where("agents", "!=", "[]")
     .orderBy("decided_at", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  return row?.tier;
+    .limit(TIER_SAMPLE)
+    .execute();
+  const tiers = new Map<string, string>();
+  for (const row of rows) for (const agent of JSON.parse(row.agents) as string[]) if (!tiers.has(agent)) tiers.set(agent, row.tier);
+  return tiers;
 }
 
 /** Newest first, every merge ever recorded for the agent, with its revert. */
