@@ -12,7 +12,7 @@
  * unreachable); a schema of its own, dropped afterwards.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import { auditCsv } from "../src/console/audit-export.js";
@@ -220,7 +220,7 @@ function section(results: Array<PageTimes | string>, rss: Awaited<ReturnType<typ
     "<!-- console:start -->",
     "## The console",
     "",
-    `Measured ${new Date().toISOString()} on ${describeMachine()} with \`npm run bench:console\`.`,
+    `Measured ${new Date().toISOString()} on ${describeMachine()} with \`npm run bench:console\` (load average ${loadavg()[0].toFixed(1)}: other work shared the machine when it is above the core count).`,
     "",
     `Page times with ${DECISIONS.toLocaleString("en")} decisions in the ledger (${REPOS} repositories, ${AGENTS.length} agents, 90 days): the`,
     `page's ledger reads and its rendering, ${RUNS} runs after 3 warm-ups; GitHub's access answers are cached for a minute`,
