@@ -29,7 +29,7 @@ import { verdict } from "./verdict.js";
  */
 export function detectUnder(
   loaded: LoadedPolicy,
-  facts: Pick<PullRequestFacts, "author" | "commits" | "reviews" | "labels" | "headRef">,
+  facts: Pick<PullRequestFacts, "author" | "commits" | "reviews" | "labels" | "headRef" | "body">,
 ): Detection {
   const { detection, label } = loaded.ok ? loaded.policy : DEFAULT_POLICY;
   return detectPullRequest(facts, detection, label);
