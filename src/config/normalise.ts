@@ -80,6 +80,7 @@ function gates(file: PolicyFile["gates"] = {}): Gates {
     required_checks: [...(file.required_checks ?? [])],
     forbid_agent_signoff: file.forbid_agent_signoff ?? false,
   };
+  if (file.forbidden_paths_case_sensitive) result.forbidden_paths_case_sensitive = true;
   if (file.max_changed_lines !== undefined) result.max_changed_lines = file.max_changed_lines;
   if (file.max_changed_files !== undefined) result.max_changed_files = file.max_changed_files;
   if (file.tests !== undefined) {

@@ -192,6 +192,12 @@ const gates = mapping("Automated quality gates on AI-assisted pull requests.", {
   forbidden_paths: Type.Optional(
     globs("Fail when a changed file matches one of these globs.", { default: [], examples: [[".github/workflows/**", "**/*.pem"]] }),
   ),
+  forbidden_paths_case_sensitive: Type.Optional(
+    flag(
+      "Match `forbidden_paths` with case as written. Default `false`: `**/*.pem` also forbids `certs/SERVER.PEM`, so case cannot sidestep the gate.",
+      false,
+    ),
+  ),
   tests: Type.Optional(
     mapping("Fail when a file matching `when_changed` changed but no file matching `require_changed` did.", {
       when_changed: globs("Source globs that call for tests.", { examples: [["src/**"]] }),

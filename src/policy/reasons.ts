@@ -94,6 +94,7 @@ export type OverrideReason =
 
 /** One thing that fails the check. */
 export type Problem =
+  | { code: "unread"; what: "commits" | "files" | "labels"; read: number; total: number }
   | { code: "policy-invalid"; errors: number }
   | { code: "new-policy-invalid"; errors: number }
   | { code: "gate-failed"; gate: GateReason }

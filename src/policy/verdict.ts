@@ -1,11 +1,11 @@
 /**
- * The conclusion and its headline. Precedence: failure (invalid policy, failed gate,
- * changes requested) > in_progress (required checks pending) > action_required (waiting for
- * approvals) > success. An applied override turns anything into success, loudly.
+ * The conclusion and its headline. Precedence: failure (a pull request GitHub did not list
+ * in full, invalid policy, failed gate, changes requested) > in_progress (required checks
+ * pending) > action_required (waiting for approvals) > success. An applied override turns anything into success, loudly.
  */
 import type { PolicyError } from "../config/policy.js";
 import type { Detection } from "../detect/types.js";
-import type { Conclusion, Decision, GateResult, RuleResult } from "./decision.js";
+import type { Conclusion, Decision, GateResult, RuleResult, Unread } from "./decision.js";
 import type { Headline, Problem } from "./reasons.js";
 
 export interface VerdictInput {
@@ -15,12 +15,14 @@ export interface VerdictInput {
   gates: readonly GateResult[];
   override: Decision["override"];
   detection: Detection;
+  unread?: readonly Unread[];
 }
 
 export function verdict(input: VerdictInput): { conclusion: Conclusion; headline: Headline } {
   if (input.override?.applied) return { conclusion: "success", headline: { code: "overridden", by: input.override.by } };
 
   const problems: Problem[] = [];
+  for (const part of input.unread ?? []) problems.push({ code: "unread", ...part });
   if (input.baseErrors.length > 0) problems.push({ code: "policy-invalid", errors: input.baseErrors.length });
   if (input.newPolicyErrors.length > 0) problems.push({ code: "new-policy-invalid", errors: input.newPolicyErrors.length });
   for (const gate of input.gates) if (gate.status === "failed") problems.push({ code: "gate-failed", gate: gate.reason });

@@ -3,7 +3,7 @@
  * (text and `--json`), `explain` and the audit record all call these, so they agree. Each
  * table is keyed by every code of its union: a new code does not compile until it is worded.
  */
-import type { Decision, GateResult, RuleResult } from "../policy/decision.js";
+import type { Decision, GateResult, RuleResult, Unread } from "../policy/decision.js";
 import type {
   CheckState,
   ConditionReason,
@@ -160,7 +160,13 @@ const OVERRIDE: Wording<OverrideReason> = {
 
 export const overrideText = (reason: OverrideReason): string => word(OVERRIDE, reason);
 
+/** "GitHub listed 3000 of 3006 files". */
+export function unreadText({ what, read, total }: Unread): string {
+  return `GitHub listed ${read} of ${total} ${what}`;
+}
+
 const PROBLEM: Wording<Problem> = {
+  unread: (part) => `Could not read the whole pull request: ${unreadText(part)}`,
   "policy-invalid": ({ errors }) => `Policy is invalid — ${count(errors, "error")}`,
   "new-policy-invalid": ({ errors }) => `The new policy is invalid — ${count(errors, "error")}`,
   "gate-failed": ({ gate }) => `Gate failed: ${word(GATE, gate)}`,

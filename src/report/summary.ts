@@ -6,7 +6,7 @@ import type { PolicyError } from "../config/policy.js";
 import type { Signal } from "../detect/types.js";
 import type { Conclusion, Decision, GateResult, IgnoredApproval, RuleResult } from "../policy/decision.js";
 import { capped, code, CONCLUSION_ICON, details, escape, table } from "./markdown.js";
-import { conditionText, decisionTitle, gateOffenders, gateText, IGNORED_LABEL, ignoredText, needsText, overrideText } from "./reasons.js";
+import { conditionText, decisionTitle, gateOffenders, gateText, IGNORED_LABEL, ignoredText, needsText, overrideText, unreadText } from "./reasons.js";
 
 const ICON = CONCLUSION_ICON;
 const RULE_ICON: Record<RuleResult["status"], string> = { met: "✅", waiting: "⏳", failed: "❌", "not-applicable": "➖" };
@@ -26,6 +26,7 @@ export function summarySections(decision: Decision): string[] {
   return [
     verdictSection(decision),
     overrideSection(decision),
+    unreadSection(decision),
     policyErrorsSection(decision),
     rulesSection(decision.rules),
     ignoredSection(decision.rules),
@@ -49,6 +50,13 @@ function overrideSection({ override }: Decision): string {
   return override.applied
     ? `> [!WARNING]\n> **Overridden**: ${escape(overrideText(override.reason))}. Every other result below is still shown.`
     : `> [!NOTE]\n> ${escape(overrideText(override.reason))}.`;
+}
+
+function unreadSection({ unread }: Decision): string {
+  if (!unread?.length) return "";
+  const lines = unread.map((part) => `- ${unreadText(part)}: the rest was never judged (detection, gates and rules saw only what was listed).`);
+  const advice = "The check blocks until every commit and file can be read: split the pull request into smaller ones.";
+  return `### Not read in full\n\n${lines.join("\n")}\n\n${advice}`;
 }
 
 function errorLine(error: PolicyError): string {

@@ -41,6 +41,7 @@ function decision(overrides: Partial<DecisionRecord> = {}): DecisionRecord {
     policy: { kind: "repository", description: "acme/api/.agent-governance.yml@main", blobShas: [SHA_C] },
     conclusion: "success",
     title: "All rules met",
+    aiAssisted: true,
     tier: "new",
     agents: ["claude-code"],
     rules: [{ name: "senior-review", status: "met" }],
@@ -244,6 +245,23 @@ export function ledgerContract(newStore: () => Promise<LedgerStore>): void {
       expect(await prs({ owner: "acme", repo: "api", pr: 1 })).toEqual(["api#1@a"]);
       expect(await prs({ owner: "acme", repo: "api", since: daysAgo(4) })).toEqual(["api#2@b", "api#2@a"]);
       expect(await prs({ owner: "acme", repo: "api", limit: 1 })).toEqual(["api#2@b"]);
+    });
+  });
+
+  describe("pushers", () => {
+    const api = { owner: "Acme", repo: "API" };
+
+    it("remembers who pushed a pull request's heads, each once, in the order first seen", async () => {
+      await ledger.recordPusher(api, 7, { login: "alice", id: 1, isBot: false }, daysAgo(2));
+      await ledger.recordPusher(api, 7, { login: "copilot-swe-agent", id: 198982749, isBot: true }, daysAgo(1));
+      await ledger.recordPusher({ owner: "acme", repo: "api" }, 7, { login: "alice", id: 1, isBot: false }, NOW);
+      await ledger.recordPusher(api, 8, { login: "bob", isBot: false }, NOW);
+      expect(await ledger.pushersOf({ owner: "acme", repo: "api" }, 7)).toEqual([
+        { login: "alice", id: 1, isBot: false },
+        { login: "copilot-swe-agent", id: 198982749, isBot: true },
+      ]);
+      expect(await ledger.pushersOf(api, 8)).toEqual([{ login: "bob", isBot: false }]);
+      expect(await ledger.pushersOf(api, 9)).toEqual([]);
     });
   });
 

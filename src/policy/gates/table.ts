@@ -24,7 +24,11 @@ const nonEmpty = (list: string[]) => (list.length > 0 ? list : undefined);
 export const GATES: GateRow<unknown>[] = [
   row((gates) => gates.max_changed_lines, maxChangedLines),
   row((gates) => gates.max_changed_files, maxChangedFiles),
-  row((gates) => nonEmpty(gates.forbidden_paths), forbiddenPaths),
+  row(
+    (gates) =>
+      nonEmpty(gates.forbidden_paths) && { patterns: gates.forbidden_paths, caseSensitive: gates.forbidden_paths_case_sensitive === true },
+    forbiddenPaths,
+  ),
   row((gates) => gates.tests, tests),
   row((gates) => (gates.forbid_agent_signoff ? true : undefined), forbidAgentSignoff),
   row((gates) => nonEmpty(gates.required_checks), requiredChecks),
