@@ -7,7 +7,7 @@ import type { PullRequestFacts } from "../facts.js";
 import type { Authorship } from "./authorship.js";
 import type { ApprovalRecord, IgnoredApproval, RuleResult } from "./decision.js";
 import { normalizeLogin } from "../detect/login.js";
-import { type Audience, type DirectoryAnswers, describeAudience, membership } from "./principals.js";
+import { type Audience, type DirectoryAnswers, membership } from "./principals.js";
 import type { NeedReason } from "./reasons.js";
 import type { StandingReview } from "./reviews.js";
 
@@ -51,7 +51,7 @@ export function judgeApprovals(requirement: ApprovalRequirement, setting: Review
     }
   }
 
-  const eligible = describeAudience(requirement.audience);
+  const eligible = requirement.audience;
   const required = requirement.required;
   const missing = Math.max(0, required - counted.length);
   const status = required === 0 ? "met" : changesRequestedBy.length > 0 ? "failed" : missing === 0 ? "met" : "waiting";

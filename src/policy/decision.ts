@@ -4,6 +4,7 @@
  */
 import type { PolicyError, PolicySource } from "../config/policy.js";
 import type { Detection } from "../detect/types.js";
+import type { Audience } from "./audience.js";
 import type { ConditionReason, GateReason, Headline, IgnoredReason, NeedReason, OverrideReason } from "./reasons.js";
 
 export type { ConditionReason, GateReason, Headline, IgnoredReason, NeedReason, OverrideReason } from "./reasons.js";
@@ -30,8 +31,8 @@ export interface RuleResult {
   /** What it still needs (more approvals, or changes requested); null when met or not applicable. */
   needs: NeedReason | null;
   required: number;
-  /** Who can satisfy it, for the summary and review requests ("@acme/senior-engineers", "users with write permission"). */
-  eligible: string[];
+  /** Who can satisfy it: the report words it ("@acme/senior-engineers", "users with write permission or more"). */
+  eligible: Audience;
   counted: ApprovalRecord[];
   ignored: IgnoredApproval[];
   /** Eligible reviewers whose latest review is CHANGES_REQUESTED. */

@@ -20,7 +20,7 @@ import { judgeOverride } from "./override.js";
 import { judgePolicyChange } from "./policy-change.js";
 import { unreadParts } from "./completeness.js";
 import { judgeConditions } from "./predicates/table.js";
-import { describeAudience, DirectoryAnswers, ruleAudience } from "./principals.js";
+import { DirectoryAnswers, ruleAudience } from "./principals.js";
 import { standingReviews } from "./reviews.js";
 import { verdict } from "./verdict.js";
 
@@ -102,7 +102,7 @@ function judgeRule(rule: Rule, context: EvaluationContext, setting: ReviewSettin
       why,
       needs: null,
       required: rule.require.approvals,
-      eligible: describeAudience(audience),
+      eligible: audience,
       counted: [],
       ignored: [],
       changesRequestedBy: [],

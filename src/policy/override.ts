@@ -6,7 +6,7 @@ import type { Policy } from "../config/policy.js";
 import { normalizeLogin } from "../detect/login.js";
 import type { LabelFacts, PullRequestFacts } from "../facts.js";
 import type { Decision } from "./decision.js";
-import { describeAudience, type DirectoryAnswers, membership, overrideAudience } from "./principals.js";
+import { type DirectoryAnswers, membership, overrideAudience } from "./principals.js";
 
 type Override = NonNullable<Policy["override"]>;
 
@@ -21,7 +21,7 @@ export function judgeOverride(policy: Policy, facts: PullRequestFacts, directory
   const label = overrideLabel(override, facts);
   if (!label) return null;
   const audience = overrideAudience(override, facts.owner);
-  const who = describeAudience(audience);
+  const who = audience;
   const applier = label.appliedBy;
   if (!applier) {
     return { applied: false, by: null, reason: { code: "override-applier-unknown", label: override.label, audience: who } };

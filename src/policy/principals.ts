@@ -7,13 +7,10 @@ import { PERMISSIONS, type Permission, type Policy, type Principals, type Rule }
 import { normalizeLogin } from "../detect/login.js";
 import type { DirectorySnapshot, RepositoryPermission } from "../facts.js";
 import { teamRef, type TeamRef } from "./login.js";
+import type { Audience } from "./audience.js";
 import type { Eligibility, Refusal } from "./reasons.js";
 
-export interface Audience {
-  teams: TeamRef[];
-  users: string[];
-  permission?: Permission;
-}
+export type { Audience } from "./audience.js";
 
 export type Membership =
   | { eligible: true; via: Eligibility }
@@ -106,13 +103,4 @@ function refuse(audience: Audience, has: string): Membership {
       needs: audience.permission ?? null,
     },
   };
-}
-
-/** Who can satisfy it, for the summary: "@acme/seniors", "@alice", "users with write permission or more". */
-export function describeAudience(audience: Audience): string[] {
-  return [
-    ...audience.teams.map((team) => `@${team.name}`),
-    ...audience.users.map((user) => `@${user}`),
-    ...(audience.permission ? [`users with ${audience.permission} permission or more`] : []),
-  ];
 }

@@ -3,6 +3,7 @@
  * The engine never writes English; `report/reasons.ts` is the one place that does, so the
  * check run, the CLI, the JSON and the audit record say the same thing in the same words.
  */
+import type { Audience } from "./audience.js";
 
 /** Why one `when` condition of a rule holds or not (and why the policy-change rule applies). */
 export type ConditionReason =
@@ -23,7 +24,7 @@ export type ConditionReason =
 /** What a rule that is not met still needs. */
 export type NeedReason =
   | { code: "changes-requested"; by: string[] }
-  | { code: "approvals-missing"; missing: number; more: boolean; from: string[] };
+  | { code: "approvals-missing"; missing: number; more: boolean; from: Audience };
 
 export interface ChangedFile {
   path: string;
@@ -89,8 +90,8 @@ export type IgnoredReason =
 /** What became of the override label. */
 export type OverrideReason =
   | { code: "override-applied"; label: string; by: string; via: Eligibility }
-  | { code: "override-applier-unknown"; label: string; audience: string[] }
-  | { code: "override-applier-ineligible"; label: string; by: string; audience: string[] };
+  | { code: "override-applier-unknown"; label: string; audience: Audience }
+  | { code: "override-applier-ineligible"; label: string; by: string; audience: Audience };
 
 /** One thing that fails the check. */
 export type Problem =
@@ -105,7 +106,7 @@ export type Headline =
   | { code: "overridden"; by: string | null }
   | { code: "problems"; problems: Problem[] }
   | { code: "checks-pending"; checks: CheckState[] }
-  | { code: "approvals-waiting"; missing: number; from: string[]; otherRules: number }
+  | { code: "approvals-waiting"; missing: number; from: Audience; otherRules: number }
   | { code: "approved"; by: string[] }
   | { code: "passed-ai-assisted" }
   | { code: "passed-no-ai" }

@@ -3,6 +3,7 @@
  * (text and `--json`), `explain` and the audit record all call these, so they agree. Each
  * table is keyed by every code of its union: a new code does not compile until it is worded.
  */
+import type { Audience } from "../policy/audience.js";
 import type { Decision, GateResult, RuleResult, Unread } from "../policy/decision.js";
 import type {
   CheckState,
@@ -35,6 +36,15 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
+/** Who can satisfy a rule: "@acme/seniors", "@alice", "users with write permission or more". */
+export function audienceText(audience: Audience): string[] {
+  return [
+    ...audience.teams.map((team) => `@${team.name}`),
+    ...audience.users.map((user) => `@${user}`),
+    ...(audience.permission ? [`users with ${audience.permission} permission or more`] : []),
+  ];
+}
+
 export function shortSha(sha: string | null): string {
   return sha ? sha.slice(0, 7) : "unknown commit";
 }
@@ -62,7 +72,7 @@ export const conditionText = (reason: ConditionReason): string => word(CONDITION
 
 const NEED: Wording<NeedReason> = {
   "changes-requested": ({ by }) => `changes requested by ${mentions(by)}`,
-  "approvals-missing": ({ missing, more, from }) => `${missing} ${more ? "more " : ""}approval${missing === 1 ? "" : "s"} from ${from.join(" or ")}`,
+  "approvals-missing": ({ missing, more, from }) => `${missing} ${more ? "more " : ""}approval${missing === 1 ? "" : "s"} from ${audienceText(from).join(" or ")}`,
 };
 
 /** What a rule still needs, "" when nothing. */
@@ -154,8 +164,8 @@ const ELIGIBILITY: Wording<Eligibility> = {
 const OVERRIDE: Wording<OverrideReason> = {
   "override-applied": ({ label, by, via }) => `override label ${label} applied by @${by} (${word(ELIGIBILITY, via)})`,
   "override-applier-unknown": ({ label, audience }) =>
-    `override label ${label} applied by an unknown user, not known to be in ${audience.join(" or ")}; ignored`,
-  "override-applier-ineligible": ({ label, by, audience }) => `override label ${label} applied by @${by} who is not in ${audience.join(" or ")}; ignored`,
+    `override label ${label} applied by an unknown user, not known to be in ${audienceText(audience).join(" or ")}; ignored`,
+  "override-applier-ineligible": ({ label, by, audience }) => `override label ${label} applied by @${by} who is not in ${audienceText(audience).join(" or ")}; ignored`,
 };
 
 export const overrideText = (reason: OverrideReason): string => word(OVERRIDE, reason);
@@ -182,7 +192,7 @@ const HEADLINE: Wording<Headline> = {
   problems: ({ problems }) => withMore(word(PROBLEM, problems[0]), problems.length - 1, "more problem"),
   "checks-pending": ({ checks }) => `Waiting for required checks: ${checks.map(checkText).join(", ")}`,
   "approvals-waiting": ({ missing, from, otherRules }) =>
-    withMore(`Waiting for ${count(missing, "approval")} from ${from.join(" or ")}`, otherRules, "more rule"),
+    withMore(`Waiting for ${count(missing, "approval")} from ${audienceText(from).join(" or ")}`, otherRules, "more rule"),
   approved: ({ by }) => `Passed: approved by ${mentions(by)}`,
   "passed-ai-assisted": () => "Passed: AI-assisted, no rule requires an approval",
   "passed-no-ai": () => "Passed: no AI involvement detected",

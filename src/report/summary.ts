@@ -6,7 +6,7 @@ import type { PolicyError } from "../config/policy.js";
 import type { Signal } from "../detect/types.js";
 import type { Conclusion, Decision, GateResult, IgnoredApproval, RuleResult } from "../policy/decision.js";
 import { capped, code, CONCLUSION_ICON, details, escape, table } from "./markdown.js";
-import { conditionText, decisionTitle, gateOffenders, gateText, IGNORED_LABEL, ignoredText, needsText, overrideText, unreadText } from "./reasons.js";
+import { audienceText, conditionText, decisionTitle, gateOffenders, gateText, IGNORED_LABEL, ignoredText, needsText, overrideText, unreadText } from "./reasons.js";
 
 const ICON = CONCLUSION_ICON;
 const RULE_ICON: Record<RuleResult["status"], string> = { met: "✅", waiting: "⏳", failed: "❌", "not-applicable": "➖" };
@@ -85,7 +85,7 @@ function rulesSection(rules: readonly RuleResult[]): string {
           ? "reports only"
           : `${rule.counted.length}/${rule.required}`
         : escape(needsText(rule)),
-      rule.eligible.map(escape).join(", "),
+      audienceText(rule.eligible).map(escape).join(", "),
       rule.counted.length > 0 ? rule.counted.map((record) => mention(record.login)).join(", ") : "—",
     ]);
     parts.push(table(["Rule", "Status", "Needs", "Who can satisfy", "Approved by"], rows));

@@ -3,7 +3,7 @@ import { describe, expect, it } from "@jest/globals";
 import type { Policy } from "../../src/config/policy.js";
 import type { PullRequestFacts } from "../../src/facts.js";
 import type { IgnoredReason, RuleStatus } from "../../src/policy/decision.js";
-import { ignoredText, needsText } from "../../src/report/reasons.js";
+import { audienceText, ignoredText, needsText } from "../../src/report/reasons.js";
 import { actor, aiCommit, commit, decide, facts, OLDER, person, policy, review, rule } from "./factories.js";
 
 const seniors = policy({ rules: [rule({ name: "senior approval", require: { approvals: 1, from: { teams: ["senior-engineers"], users: [] } } })] });
@@ -210,8 +210,8 @@ describe("approvals", () => {
 
   it("a waiting rule says how many approvals it needs and from whom", () => {
     const decision = decide({ policy: seniors });
-    expect(decision.rules[0].needs).toEqual({ code: "approvals-missing", missing: 1, more: false, from: ["@acme/senior-engineers"] });
+    expect(decision.rules[0].needs).toEqual({ code: "approvals-missing", missing: 1, more: false, from: { teams: [{ org: "acme", slug: "senior-engineers", name: "acme/senior-engineers" }], users: [] } });
     expect(needsText(decision.rules[0])).toBe("1 approval from @acme/senior-engineers");
-    expect(decision.rules[0].eligible).toEqual(["@acme/senior-engineers"]);
+    expect(audienceText(decision.rules[0].eligible)).toEqual(["@acme/senior-engineers"]);
   });
 });

@@ -4,7 +4,7 @@ import type { PolicyBlob } from "../../src/config/policy.js";
 import type { PullRequestFacts } from "../../src/facts.js";
 import { detectUnder, evaluate } from "../../src/policy/evaluate.js";
 import { actor, aiCommit, commit, decide, facts, humanFacts, invalid, loaded, person, policy, review, rule } from "./factories.js";
-import { conditionText, decisionTitle, overrideText } from "../../src/report/reasons.js";
+import { audienceText, conditionText, decisionTitle, overrideText } from "../../src/report/reasons.js";
 
 const blob = (text: string): PolicyBlob => ({ path: ".agent-governance.yml", text, byteSize: text.length, oid: "b1" });
 const policyChange = (text: string | null): PullRequestFacts["policyChanges"] => [{ path: ".agent-governance.yml", blob: text === null ? null : blob(text) }];
@@ -83,7 +83,8 @@ describe("policy changes", () => {
   it("a policy change needs a policy admin even on a human PR", () => {
     const decision = decide({ facts: humanFacts({ policyChanges: policyChange("version: 1\n") }) });
     expect(decision.conclusion).toBe("action_required");
-    expect(decision.rules.at(-1)).toMatchObject({ name: "policy change", status: "waiting", eligible: ["users with admin permission or more"] });
+    expect(decision.rules.at(-1)).toMatchObject({ name: "policy change", status: "waiting", eligible: { teams: [], users: [], permission: "admin" } });
+    expect(audienceText(decision.rules.at(-1)!.eligible)).toEqual(["users with admin permission or more"]);
   });
 
   it("a write user's approval does not satisfy it", () => {
@@ -99,7 +100,8 @@ describe("policy changes", () => {
   it("policy_admins replace the admin default", () => {
     const admins = policy({ policy_admins: { teams: ["platform-leads"], users: [] } });
     const decision = decide({ policy: admins, facts: humanFacts({ policyChanges: policyChange(null) }) });
-    expect(decision.rules.at(-1)?.eligible).toEqual(["@acme/platform-leads"]);
+    expect(decision.rules.at(-1)?.eligible).toEqual({ teams: [{ org: "acme", slug: "platform-leads", name: "acme/platform-leads" }], users: [] });
+    expect(audienceText(decision.rules.at(-1)!.eligible)).toEqual(["@acme/platform-leads"]);
   });
 
   it("a deleted policy file needs the same approval", () => {
@@ -136,7 +138,7 @@ describe("override", () => {
     expect(decision.override).toEqual({
       applied: false,
       by: "alice",
-      reason: { code: "override-applier-ineligible", label: "governance-override", by: "alice", audience: ["@acme/incident-commanders"] },
+      reason: { code: "override-applier-ineligible", label: "governance-override", by: "alice", audience: { teams: [{ org: "acme", slug: "incident-commanders", name: "acme/incident-commanders" }], users: [] } },
     });
     expect(overrideText(decision.override!.reason)).toBe(
       "override label governance-override applied by @alice who is not in @acme/incident-commanders; ignored",

@@ -3,7 +3,7 @@ import { describe, expect, it } from "@jest/globals";
 import type { Policy, RuleCondition } from "../../src/config/policy.js";
 import type { PullRequestFacts } from "../../src/facts.js";
 import { actor, commit, DETECTION, decide, facts, humanFacts, policy, rule } from "./factories.js";
-import { conditionText } from "../../src/report/reasons.js";
+import { audienceText, conditionText } from "../../src/report/reasons.js";
 
 interface Row {
   sentence: string;
@@ -96,6 +96,7 @@ describe("rule conditions (when)", () => {
 
   it("a rule that does not apply still says who could satisfy it", () => {
     const decision = decide({ facts: humanFacts() });
-    expect(decision.rules[0]).toMatchObject({ status: "not-applicable", eligible: ["users with write permission or more"], needs: null });
+    expect(decision.rules[0]).toMatchObject({ status: "not-applicable", eligible: { teams: [], users: [], permission: "write" }, needs: null });
+    expect(audienceText(decision.rules[0].eligible)).toEqual(["users with write permission or more"]);
   });
 });

@@ -13,7 +13,7 @@ function rule(name: string, overrides: Partial<RuleResult>): RuleResult {
     why: [],
     needs: null,
     required: 1,
-    eligible: [],
+    eligible: { teams: [], users: [] },
     counted: [],
     ignored: [],
     changesRequestedBy: [],
@@ -24,7 +24,7 @@ function rule(name: string, overrides: Partial<RuleResult>): RuleResult {
 
 const DECISION = {
   conclusion: "action_required",
-  headline: { code: "approvals-waiting", missing: 1, from: ["@acme/seniors"], otherRules: 0 },
+  headline: { code: "approvals-waiting", missing: 1, from: { teams: [{ org: "acme", slug: "seniors", name: "acme/seniors" }], users: [] }, otherRules: 0 },
   headSha: HEAD,
   policySource: { kind: "repository", description: "acme/api/.agent-governance.yml@main", blobShas: [OLD] },
   policyErrors: [],
@@ -40,7 +40,7 @@ const DECISION = {
     rule("any-review", { counted: [{ login: "carol", commitId: HEAD }] }),
   ],
   gates: [{ name: "forbidden_paths", status: "passed", reason: { code: "no-forbidden-path" } }],
-  override: { applied: false, by: "mallory", reason: { code: "override-applier-ineligible", label: "break-glass", by: "mallory", audience: ["@acme/oncall"] } },
+  override: { applied: false, by: "mallory", reason: { code: "override-applier-ineligible", label: "break-glass", by: "mallory", audience: { teams: [{ org: "acme", slug: "oncall", name: "acme/oncall" }], users: [] } } },
   reviewRequests: { users: [], teams: [] },
   label: { add: null, remove: null },
   annotations: [],

@@ -5,7 +5,7 @@
  */
 import type { Conclusion, Decision, GateResult, IgnoredReason, RuleResult } from "../../policy/decision.js";
 import type { DecisionRecord } from "../../ledger/index.js";
-import { conditionText, decisionTitle, gateOffenders, gateText, IGNORED_LABEL, ignoredText, needsText, overrideText } from "../../report/reasons.js";
+import { audienceText, conditionText, decisionTitle, gateOffenders, gateText, IGNORED_LABEL, ignoredText, needsText, overrideText } from "../../report/reasons.js";
 import { duration, isoMinute, shortSha } from "../format.js";
 import { html, segment, type Html } from "../html.js";
 import { page, type Chrome } from "./layout.js";
@@ -108,7 +108,7 @@ ${rules.map((rule) => html`<tr>
 <td>${rule.name}<details><summary>why</summary><ul class="compact">${rule.why.map((w) => html`<li>${conditionText(w)}</li>`)}</ul></details></td>
 <td><span class="status ${rule.status}">${RULE_LABEL[rule.status]}</span></td>
 <td>${needsText(rule)}</td>
-<td>${rule.eligible.join(", ")}</td>
+<td>${audienceText(rule.eligible).join(", ")}</td>
 <td>${rule.counted.length === 0 ? "–" : rule.counted.map((a, i) => html`${i > 0 ? ", " : ""}@${a.login}`)}</td>
 <td>${rule.ignored.length === 0 ? "–" : html`<ul class="compact">${rule.ignored.map((a) => html`<li>@${a.login}: ${REASON_LABEL[a.reason.code]} — ${ignoredText(a.reason)}</li>`)}</ul>`}${rule.changesRequestedBy.length > 0 ? html`<p>Changes requested by ${rule.changesRequestedBy.map((l, i) => html`${i > 0 ? ", " : ""}@${l}`)}</p>` : ""}</td>
 </tr>`)}
