@@ -2,7 +2,7 @@
  * The engine's output: a tree that explains itself. The check run, the CLI and the audit
  * record are three renderings of this one value.
  */
-import type { PolicyError, PolicySource } from "../config/policy.js";
+import type { PolicyError, PolicySource } from "../config/source.js";
 import type { Detection } from "../detect/types.js";
 
 export type Conclusion = "success" | "action_required" | "failure" | "in_progress";

@@ -2,8 +2,9 @@
  * "AI agents MUST NOT add Signed-off-by tags" (Linux kernel policy): a Signed-off-by trailer
  * naming an agent identity fails, and the commit is named. The detector knows the identities.
  */
+import { flag } from "../../config/schema-parts.js";
 import { shortSha } from "../login.js";
-import { type Gate, named } from "./gate.js";
+import { type Gate, gate, named } from "./gate.js";
 
 export const forbidAgentSignoff: Gate<boolean> = (context) => {
   const offenders: string[] = [];
@@ -16,3 +17,9 @@ export const forbidAgentSignoff: Gate<boolean> = (context) => {
     ? { name: "forbid_agent_signoff", status: "passed", detail: "no agent signed off", offenders }
     : { name: "forbid_agent_signoff", status: "failed", detail: `agent sign-off in ${named(offenders)}`, offenders };
 };
+
+export const forbidAgentSignoffGate = gate(
+  "forbid_agent_signoff",
+  flag("Fail when an agent appears in a `Signed-off-by` trailer. Default `false`.", false),
+  forbidAgentSignoff,
+);

@@ -1,5 +1,6 @@
+import { globs } from "../../config/schema-parts.js";
 import { matchesAnyGlob } from "../glob.js";
-import { type Gate, named, plural } from "./gate.js";
+import { type Gate, gate, named, plural } from "./gate.js";
 
 /** No changed file — new or old path of a rename — may match a forbidden glob. */
 export const forbiddenPaths: Gate<string[]> = ({ paths }, patterns) => {
@@ -11,3 +12,9 @@ export const forbiddenPaths: Gate<string[]> = ({ paths }, patterns) => {
     offenders.length === 1 ? `forbidden path ${offenders[0]}` : `${plural(offenders.length, "forbidden path")}: ${named(offenders)}`;
   return { name: "forbidden_paths", status: "failed", detail, offenders };
 };
+
+export const forbiddenPathsGate = gate(
+  "forbidden_paths",
+  globs("Fail when a changed file matches one of these globs.", { default: [], examples: [[".github/workflows/**", "**/*.pem"]] }),
+  forbiddenPaths,
+);

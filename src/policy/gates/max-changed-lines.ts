@@ -1,4 +1,5 @@
-import { type Gate, named } from "./gate.js";
+import { count } from "../../config/schema-parts.js";
+import { type Gate, gate, named } from "./gate.js";
 
 /** Additions + deletions over all files; a failure names the largest files. */
 export const maxChangedLines: Gate<number> = ({ facts, changedLines }, limit) => {
@@ -16,3 +17,9 @@ export const maxChangedLines: Gate<number> = ({ facts, changedLines }, limit) =>
     offenders: largest,
   };
 };
+
+export const maxChangedLinesGate = gate(
+  "max_changed_lines",
+  count("Fail when the pull request changes more lines than this (additions + deletions).", 1),
+  maxChangedLines,
+);

@@ -2,8 +2,9 @@
  * Other check runs and statuses that must succeed on the head commit: pending while any is
  * running or has not reported yet, failed as soon as one finished without success.
  */
+import { strings } from "../../config/schema-parts.js";
 import type { CheckFacts } from "../../facts.js";
-import { type Gate, named } from "./gate.js";
+import { type Gate, gate, named } from "./gate.js";
 
 const PASSING = new Set(["success", "neutral", "skipped"]);
 
@@ -27,3 +28,9 @@ export const requiredChecks: Gate<string[]> = ({ facts }, names) => {
   }
   return { name: "required_checks", status: "passed", detail: `${named(names)} succeeded`, offenders: [] };
 };
+
+export const requiredChecksGate = gate(
+  "required_checks",
+  strings("Other check runs or commit statuses that must succeed on the head commit.", { default: [], examples: [["build", "test"]] }),
+  requiredChecks,
+);

@@ -1,6 +1,7 @@
+import { strings } from "../../config/schema-parts.js";
 import { normalizeLogin } from "../../detect/login.js";
 import { listed } from "../listing.js";
-import type { Predicate } from "./predicate.js";
+import { condition, type Predicate } from "./predicate.js";
 
 /** Any of the PR's agents is named: catalogue ids ("claude-code") or bot logins ("acme-coder[bot]"). */
 export const agents: Predicate<string[]> = ({ detection }, wanted) => {
@@ -10,3 +11,11 @@ export const agents: Predicate<string[]> = ({ detection }, wanted) => {
   const found = detection.agents.length > 0 ? listed(detection.agents) : "none";
   return { holds: false, why: `agents: none of ${listed(wanted)} (agents: ${found})` };
 };
+
+export const agentsCondition = condition(
+  "agents",
+  strings("Holds when one of the pull request's agents is listed (catalogue ids such as `copilot`, `claude-code`, or bot logins).", {
+    examples: [["copilot", "claude-code"]],
+  }),
+  agents,
+);

@@ -1,6 +1,7 @@
+import { globs } from "../../config/schema-parts.js";
 import { matchesAnyGlob } from "../glob.js";
 import { listed } from "../listing.js";
-import type { Predicate } from "./predicate.js";
+import { condition, type Predicate } from "./predicate.js";
 
 /** The base branch matches one of the globs (`main`, `release/*`). */
 export const base: Predicate<string[]> = ({ facts }, patterns) => {
@@ -8,3 +9,9 @@ export const base: Predicate<string[]> = ({ facts }, patterns) => {
   if (pattern !== null) return { holds: true, why: `base: ${facts.baseRef} matches ${pattern}` };
   return { holds: false, why: `base: ${facts.baseRef} matches none of ${listed(patterns)}` };
 };
+
+export const baseCondition = condition(
+  "base",
+  globs("Holds when the base branch matches one of these globs.", { examples: [["main", "release/*"]] }),
+  base,
+);

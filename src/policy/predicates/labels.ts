@@ -1,5 +1,6 @@
+import { strings } from "../../config/schema-parts.js";
 import { listed } from "../listing.js";
-import type { Predicate } from "./predicate.js";
+import { condition, type Predicate } from "./predicate.js";
 
 /** The PR carries one of the labels (GitHub label names are case-insensitive). */
 export const labels: Predicate<string[]> = ({ facts }, wanted) => {
@@ -8,3 +9,9 @@ export const labels: Predicate<string[]> = ({ facts }, wanted) => {
   if (match !== undefined) return { holds: true, why: `labels: has ${match}` };
   return { holds: false, why: `labels: has none of ${listed(wanted)}` };
 };
+
+export const labelsCondition = condition(
+  "labels",
+  strings("Holds when the pull request has one of these labels.", { examples: [["needs-senior"]] }),
+  labels,
+);

@@ -1,5 +1,6 @@
+import { globs } from "../../config/schema-parts.js";
 import { listed } from "../listing.js";
-import type { Predicate } from "./predicate.js";
+import { condition, type Predicate } from "./predicate.js";
 
 /** Any changed file — new or old path of a rename — matches one of the globs. */
 export const paths: Predicate<string[]> = ({ paths: changed }, patterns) => {
@@ -7,3 +8,9 @@ export const paths: Predicate<string[]> = ({ paths: changed }, patterns) => {
   if (match) return { holds: true, why: `paths: ${match.path} matches ${match.pattern}` };
   return { holds: false, why: `paths: no changed file matches ${listed(patterns)}` };
 };
+
+export const pathsCondition = condition(
+  "paths",
+  globs("Holds when any changed file (old or new path of a rename) matches one of these globs.", { examples: [["src/**"]] }),
+  paths,
+);
