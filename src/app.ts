@@ -90,14 +90,14 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
     };
 
     /**
-     * Ledger records (merges, reverts) must survive a crash once GitHub has its 200: GitHub does
+     * Ledger records (merges, reverts, pushers) must survive a crash once GitHub has its 200: GitHub does
      * not redeliver on its own. The Redis queue stores the job before the webhook is answered;
      * the in-process queue would lose it with the process, so there the record is written
      * before answering (idempotent, so a manual redelivery after a failure counts nothing twice).
      */
     const perform = async (work: RoutedWork): Promise<void> => {
       if (work.type === "directory-changed") return memos.membershipChanged(work);
-      if ((work.type === "record-merge" || work.type === "record-push") && queue.kind !== "redis") return run(work);
+      if ((work.type === "record-merge" || work.type === "record-push" || work.type === "record-pusher") && queue.kind !== "redis") return run(work);
       return submit(work);
     };
 

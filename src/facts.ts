@@ -98,8 +98,24 @@ export interface PullRequestFacts {
   /** Default branch of the repository (merge queue, policy re-evaluation). */
   defaultBranch: string;
   labels: LabelFacts[];
+  /**
+   * Who pushed this PR's heads, each once: the sender of `synchronize` webhooks and the actors
+   * of the timeline's force pushes, remembered per PR in the ledger (a review's webhook names no
+   * pusher, and must not make an agent's push forgotten). Normalised like every Actor. Absent or
+   * empty = not known (local git; a PR nobody has pushed to since it was opened).
+   */
+  pushers?: Actor[];
   commits: CommitFacts[];
   files: ChangedFile[];
+  /**
+   * How many commits, changed files and labels GitHub says the PR has (GraphQL
+   * `commits.totalCount`, `changedFiles` and `files.totalCount`, the largest of them;
+   * `labels.totalCount`), to compare with `commits`, `files` and `labels` (a label that
+   * declares AI help may be the 101st): GitHub stops listing at 3 000 files (250 commits over REST) and a paged read can end
+   * early. When a list is shorter than its total, part of the PR was never judged and it cannot
+   * pass. Absent where the reader has the whole history itself (local git).
+   */
+  totals?: { commits: number; files: number; labels?: number };
   reviews: ReviewFacts[];
   /** Check runs and statuses on the head commit, excluding this app's own check. */
   checks: CheckFacts[];

@@ -11,6 +11,7 @@ import { createNodeMiddleware, createProbot, run } from "probot";
 import { agentGovernance } from "./app.js";
 import { governanceOctokit } from "./github/octokit.js";
 import { readPrivateKey } from "./private-key.js";
+import { payloadProblem } from "./events/payload-shape.js";
 import { readSettings } from "./settings.js";
 import { readSignedBody } from "./webhook-signature.js";
 
@@ -31,6 +32,17 @@ function configurationProblems(env: NodeJS.ProcessEnv): { missing: string[]; inv
 
 function describeProblems({ missing, invalid }: { missing: string[]; invalid: string[] }): string {
   return [...(missing.length > 0 ? [`${missing.join(", ")} not set`] : []), ...invalid].join("; ");
+}
+
+/** A signed body the handlers could not read: not JSON, or without the fields its event needs. */
+function signedPayloadProblem(event: string, body: string): string | null {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(body);
+  } catch {
+    return "Invalid JSON: the payload is not a JSON document";
+  }
+  return payloadProblem(event, payload);
 }
 
 async function main(): Promise<void> {
@@ -83,13 +95,16 @@ async function main(): Promise<void> {
       void middleware(req, res, notFound);
       return;
     }
+    const event = req.headers["x-github-event"];
+    const refuse = (status: number, reason: string) => {
+      probot.log.warn({ delivery: req.headers["x-github-delivery"], event, reason }, "webhook rejected");
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: reason }));
+    };
     void readSignedBody(req, secret, MAX_BODY_BYTES).then((signed) => {
-      if (!signed.ok) {
-        probot.log.warn({ delivery: req.headers["x-github-delivery"], event: req.headers["x-github-event"], reason: signed.reason }, "webhook rejected");
-        res.writeHead(signed.status, { "content-type": "application/json" });
-        res.end(JSON.stringify({ error: signed.reason }));
-        return;
-      }
+      if (!signed.ok) return refuse(signed.status, signed.reason);
+      const problem = signedPayloadProblem(typeof event === "string" ? event : "", signed.body);
+      if (problem) return refuse(400, problem);
       // The body is read: Probot's middleware takes it from `req.body` instead of the stream.
       (req as IncomingMessage & { body?: string }).body = signed.body;
       void middleware(req, res, notFound);

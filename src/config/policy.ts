@@ -33,8 +33,9 @@ export interface Rule {
   request_review: boolean;
 }
 
-export type Gates = Omit<GatesFile, "forbidden_paths" | "required_checks" | "forbid_agent_signoff"> &
-  Required<Pick<GatesFile, "forbidden_paths" | "required_checks" | "forbid_agent_signoff">>;
+/** The gates' lists and `forbid_agent_signoff` are always set; the rest as the file (or its schema default) says. */
+type DefaultedGateSetting = "forbidden_paths" | "required_checks" | "forbid_agent_signoff";
+export type Gates = Omit<GatesFile, DefaultedGateSetting> & Required<Pick<GatesFile, DefaultedGateSetting>>;
 export type Tier = TierFile;
 /** Tiers in ascending order of trust, as written; `new` is implicitly below all of them. */
 export type Autonomy = Required<AutonomyFile>;

@@ -156,7 +156,7 @@ function messageSignals(list: SignalList, message: string, lines: string[], comp
   }
 }
 
-type PullRequestInput = Pick<PullRequestFacts, "author" | "commits" | "reviews" | "labels" | "headRef"> & Partial<Pick<PullRequestFacts, "body">>;
+type PullRequestInput = Pick<PullRequestFacts, "author" | "commits" | "reviews" | "labels" | "headRef"> & Partial<Pick<PullRequestFacts, "body" | "pushers">>;
 
 /** `appLabel` is the label the app itself applies: never a signal. */
 export function detectPullRequest(facts: PullRequestInput, config: DetectionConfig, appLabel: string | false): Detection {
@@ -165,6 +165,7 @@ export function detectPullRequest(facts: PullRequestInput, config: DetectionConf
   const commits = judged.map((entry) => entry.detection);
   const list = new SignalList(compiled);
   if (facts.author) accountSignals(list, "pr-author", facts.author, `opened by @${facts.author.login}`, compiled);
+  for (const pusher of facts.pushers ?? []) accountSignals(list, "pusher", pusher, `pushed by @${pusher.login}`, compiled);
   for (const review of facts.reviews ?? []) {
     if (!review.author) continue;
     const reviewer = agentForActor(review.author, compiled.identity);

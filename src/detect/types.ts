@@ -14,6 +14,7 @@ export const CONFIDENCES: readonly Confidence[] = ["declared", "identity", "infe
 
 export type SignalKind =
   | "pr-author"
+  | "pusher"
   | "commit-author"
   | "committer"
   | "reviewer"

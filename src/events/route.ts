@@ -4,6 +4,7 @@
  * The wiring (app.ts) only queues what this returns.
  */
 import { POLICY_FILE } from "../config/policy.js";
+import { normalizeActor } from "../detect/login.js";
 import { RE_EVALUATE_ACTION } from "../github/check-run-writer.js";
 import { pullRequestFromQueueBranch } from "../github/merge-queue.js";
 import type { Job, RepositoryRef } from "../pipeline/jobs.js";
@@ -78,7 +79,7 @@ interface Payload {
   action?: string;
   installation?: { id?: number };
   repository?: Repository;
-  sender?: { type?: string };
+  sender?: { type?: string; login?: string; id?: number };
   label?: { name?: string };
   changes?: { base?: unknown };
   pull_request?: ListedPullRequest & {
@@ -111,7 +112,7 @@ const evaluateNamedPullRequest: Handler = (payload, installationId) => [
 const HANDLERS: Record<string, Handler> = {
   "pull_request.opened": evaluateNamedPullRequest,
   "pull_request.reopened": evaluateNamedPullRequest,
-  "pull_request.synchronize": evaluateNamedPullRequest,
+  "pull_request.synchronize": pushed,
   "pull_request.ready_for_review": evaluateNamedPullRequest,
   "pull_request.converted_to_draft": evaluateNamedPullRequest,
   "pull_request.labeled": labelChanged,
@@ -154,6 +155,16 @@ export function routeEvent(eventName: string, payload: unknown, context: RouteCo
   const installationId = body.installation?.id;
   if (typeof installationId !== "number") return { ignored: "not sent to an installation" };
   return handler(body, installationId, context);
+}
+
+/** A push to the PR: who pushed is a signal, remembered for the PR (a later event names no pusher). */
+function pushed(payload: Payload, installationId: number, context: RouteContext): Route {
+  const sender = payload.sender;
+  if (!sender?.login) return evaluateNamedPullRequest(payload, installationId, context);
+  const pushedBy = normalizeActor(sender.login, sender.id, sender.type);
+  const target = { ...targetFromPullRequest(installationId, payload.repository!, payload.pull_request!), pushedBy };
+  const evaluate: Job = { type: "evaluate", target };
+  return context.recordsHistory ? [{ type: "record-pusher", target, pusher: pushedBy }, evaluate] : [evaluate];
 }
 
 function labelChanged(payload: Payload, installationId: number, context: RouteContext): Route {

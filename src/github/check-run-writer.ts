@@ -7,7 +7,8 @@
  * not changed. On a memo miss (a new head, a restart, another replica wrote first) the facts
  * read usually already said whether the app has a run on the SHA (`ownCheckRun`): then it is
  * PATCHed or a run is POSTed straight away, one request. Without that the run is looked up
- * once; if it already shows this output, nothing is written.
+ * once; if it already shows this output, nothing is written; if the lookup fails (GitHub
+ * cannot be read), a run is created anyway.
  *
  * GitHub appends annotations on every update and cannot delete them, so each annotation is
  * sent once per run (the memo remembers which were sent); at most 50 go in one request.
@@ -267,6 +268,19 @@ class Writer {
     return runs[0] ?? null;
   }
 
+  /**
+   * When GitHub cannot even be read, the run is created anyway: a PR must never be left
+   * without a blocking check, and a second run of the same name is harmless (GitHub and
+   * required checks see the newest).
+   */
+  async findExistingOrNone(): Promise<ExistingRun | null> {
+    try {
+      return await this.findExisting();
+    } catch {
+      return null;
+    }
+  }
+
   async existingAnnotationKeys(checkRunId: number): Promise<Set<string>> {
     const keys = new Set<string>();
     for (let page = 1; ; page += 1) {
@@ -369,7 +383,7 @@ async function write(
       !reopen && rendered.annotations.length > 0 ? await writer.existingAnnotationKeys(seen.id) : new Set<string>();
     known = { checkRunId: seen.id, outputHash: "", status, annotationKeys, writtenAt: 0 };
   } else if (!known && seen === undefined) {
-    const existing = await writer.findExisting();
+    const existing = await writer.findExistingOrNone();
     if (existing && shows(existing, rendered)) {
       const annotationKeys = new Set(rendered.annotations.map(annotationKey));
       await memo.set(key, { checkRunId: existing.id, outputHash, status: rendered.status, annotationKeys });

@@ -117,6 +117,13 @@ function reviewFacts(nodes: GqlReview[]): ReviewFacts[] {
     .sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : 0));
 }
 
+/** Each login once, in the order first seen. */
+export function distinctActors(actors: readonly Actor[]): Actor[] {
+  const seen = new Map<string, Actor>();
+  for (const one of actors) if (!seen.has(one.login)) seen.set(one.login, one);
+  return [...seen.values()];
+}
+
 function labelFacts(pr: GqlPullRequest): LabelFacts[] {
   // Timeline is chronological: the last LabeledEvent for a name is who applied it last.
   const appliedBy = new Map<string, Actor | null>();
@@ -259,8 +266,14 @@ export function factsFromGraphql(
     headSha: pr.headRefOid,
     defaultBranch: repository.defaultBranchRef?.name ?? pr.baseRefName,
     labels: labelFacts(pr),
+    pushers: distinctActors((pr.forcePushes?.nodes ?? []).flatMap((event) => (event?.actor ? [actor(event.actor)] : []))),
     commits: pages.commits.map(commitFacts),
     files,
+    totals: {
+      commits: Math.max(pr.commits.totalCount ?? 0, pages.commits.length),
+      files: Math.max(pr.changedFiles ?? 0, pr.files?.totalCount ?? 0, files.length),
+      labels: pr.labels?.totalCount ?? 0,
+    },
     reviews: reviewFacts(pages.reviews),
     checks,
     requestedReviewers: requestedReviewers(pr),

@@ -89,6 +89,7 @@ query PullRequestFacts(
       baseRefName
       headRefName
       headRefOid
+      changedFiles
       author { ...ActorFields }
       baseRef {
         target {
@@ -126,12 +127,19 @@ query PullRequestFacts(
           }
         }
       }
-      labels(first: 100) { nodes { name } }
+      labels(first: 100) { totalCount nodes { name } }
       labelEvents: timelineItems(last: 100, itemTypes: [LABELED_EVENT]) {
         nodes {
           ... on LabeledEvent {
             createdAt
             label { name }
+            actor { ...ActorFields }
+          }
+        }
+      }
+      forcePushes: timelineItems(last: 100, itemTypes: [HEAD_REF_FORCE_PUSHED_EVENT]) {
+        nodes {
+          ... on HeadRefForcePushedEvent {
             actor { ...ActorFields }
           }
         }
@@ -295,6 +303,8 @@ export interface GqlPullRequest {
   baseRefName: string;
   headRefName: string;
   headRefOid: string;
+  /** How many files the PR changes; GitHub counts them all, even beyond the 3 000 it lists (absent in old fixtures). */
+  changedFiles?: number;
   author: GqlActor | null;
   baseRef: { target: { oid?: string; policy?: { object: GqlTreeObject } | null } | null } | null;
   headCommit: {
@@ -315,10 +325,13 @@ export interface GqlPullRequest {
       };
     } | null)[] | null;
   };
-  labels: { nodes: ({ name: string } | null)[] | null } | null;
+  /** `totalCount` absent in old fixtures. */
+  labels: { totalCount?: number; nodes: ({ name: string } | null)[] | null } | null;
   labelEvents: {
     nodes: ({ createdAt?: string; label?: { name: string }; actor?: GqlActor | null } | null)[] | null;
   };
+  /** Who force-pushed the head branch (absent in old fixtures). */
+  forcePushes?: { nodes: ({ actor?: GqlActor | null } | null)[] | null } | null;
   commits: GqlConnection<{ commit: GqlCommit }>;
   files: GqlConnection<GqlChangedFile> | null;
   reviews: GqlConnection<GqlReview> | null;

@@ -7,6 +7,7 @@
  * Every `record*` is idempotent, because GitHub redelivers webhooks and replicas race.
  */
 import type { PolicySource } from "../config/policy.js";
+import type { Actor } from "../facts.js";
 
 /** A repository. Owner and name are stored lower-case: GitHub treats them case-insensitively. */
 export interface RepoRef {
@@ -107,6 +108,10 @@ export interface Ledger {
   trackRecords(scope: LedgerScope, since: Date): Promise<TrackRecord[]>;
   /** Newest first. */
   decisions(query: DecisionQuery): Promise<DecisionRecord[]>;
+  /** Remembers that `pusher` pushed a head of this pull request (idempotent). */
+  recordPusher(repo: RepoRef, pr: number, pusher: Actor, at: Date): Promise<void>;
+  /** Everyone who pushed a head of this pull request, in the order first seen. */
+  pushersOf(repo: RepoRef, pr: number): Promise<Actor[]>;
   /** true when the store answers a trivial query. Never throws. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

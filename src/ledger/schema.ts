@@ -56,8 +56,22 @@ export interface DecisionsTable {
   decided_at: string;
 }
 
+/** One row per (pull request, pusher): who pushed its heads, remembered across events. */
+export interface PullRequestPushersTable {
+  owner: string;
+  repo: string;
+  pr_number: number;
+  /** Normalised login (lower case, no "[bot]"). */
+  login: string;
+  account_id: number | null;
+  /** 1 = a Bot account. */
+  is_bot: number;
+  first_pushed_at: string;
+}
+
 export interface LedgerDatabase {
   merges: MergesTable;
+  pull_request_pushers: PullRequestPushersTable;
   merge_agents: MergeAgentsTable;
   reverts: RevertsTable;
   decisions: DecisionsTable;

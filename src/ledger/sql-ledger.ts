@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { sql, type Kysely, type Selectable } from "kysely";
+import type { Actor } from "../facts.js";
 import type { LedgerDriver } from "./migrate.js";
 import type {
   DecisionQuery,
@@ -160,6 +161,35 @@ export class SqlLedger implements Ledger {
       reverted: Number(row.reverted),
       lastRevertAt: row.last_revert_at === null ? null : new Date(row.last_revert_at),
     }));
+  }
+
+  async recordPusher(repo: RepoRef, pr: number, pusher: Actor, at: Date): Promise<void> {
+    await this.db
+      .insertInto("pull_request_pushers")
+      .values({
+        owner: lower(repo.owner),
+        repo: lower(repo.repo),
+        pr_number: pr,
+        login: lower(pusher.login),
+        account_id: pusher.id ?? null,
+        is_bot: pusher.isBot ? 1 : 0,
+        first_pushed_at: at.toISOString(),
+      })
+      .onConflict((oc) => oc.columns([...MERGE_KEY, "login"]).doNothing())
+      .execute();
+  }
+
+  async pushersOf(repo: RepoRef, pr: number): Promise<Actor[]> {
+    const rows = await this.db
+      .selectFrom("pull_request_pushers")
+      .select(["login", "account_id", "is_bot"])
+      .where("owner", "=", lower(repo.owner))
+      .where("repo", "=", lower(repo.repo))
+      .where("pr_number", "=", pr)
+      .orderBy("first_pushed_at")
+      .orderBy("login")
+      .execute();
+    return rows.map((row) => ({ login: row.login, isBot: Number(row.is_bot) === 1, ...(row.account_id !== null ? { id: Number(row.account_id) } : {}) }));
   }
 
   async decisions(q: DecisionQuery): Promise<DecisionRecord[]> {

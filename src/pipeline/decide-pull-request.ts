@@ -6,7 +6,8 @@
  */
 import { resolvePolicy } from "../config/load.js";
 import type { PullRequestTarget } from "./target.js";
-import type { PullRequestFacts } from "../facts.js";
+import type { Actor, PullRequestFacts } from "../facts.js";
+import { distinctActors } from "../github/facts-from-graphql.js";
 import type { Autonomy } from "../config/policy.js";
 import type { GitHubClient } from "../github/client.js";
 import { githubDirectory, type Directory } from "../github/directory.js";
@@ -32,22 +33,63 @@ export interface DecidedPullRequest {
   ownCheckRun?: OwnCheckRun | null;
 }
 
+export interface DecideOptions {
+  /**
+   * Called once if judging (team and permission reads, trust) has not finished within
+   * `SLOW_JUDGEMENT_MS` of the facts being read: the PR must not stay without a check while
+   * GitHub's answers are retried. Fast evaluations never call it, so it costs nothing then.
+   */
+  whileSlow?: (gathered: GatheredPullRequest) => Promise<void>;
+}
+
+/** Longer than a healthy evaluation's directory reads; far shorter than retries with backoff. */
+export const SLOW_JUDGEMENT_MS = 2_000;
+
 export async function decidePullRequest(
   ctx: PipelineContext,
   octokit: GitHubClient,
-  target: Pick<PullRequestTarget, "owner" | "repo" | "number">,
+  target: Pick<PullRequestTarget, "owner" | "repo" | "number" | "pushedBy">,
+  options: DecideOptions = {},
 ): Promise<DecidedPullRequest> {
-  const gathered = await gatherFacts(octokit, target, { appId: ctx.appId, headPages: ctx.headPages });
+  const gathered = withPushers(await gatherFacts(octokit, target, { appId: ctx.appId, headPages: ctx.headPages }), [
+    ...(ctx.ledger ? await ctx.ledger.pushersOf(target, target.number) : []),
+    ...(target.pushedBy ? [target.pushedBy] : []),
+  ]);
   const siblings = gathered.siblingPullRequests ?? [];
   const ownCheckRun = gathered.ownCheckRun;
   if (gathered.facts.state !== "OPEN") return { facts: gathered.facts, decision: null, siblings, ownCheckRun };
   const ledger = ctx.ledger;
-  const { facts, decision } = await judgeGathered(
+  const judging = judgeGathered(
     gathered,
     ctx.directoryCache.over(githubDirectory(octokit)),
     ledger ? (autonomy) => trustFor(ledger, target, autonomy, ctx.now()) : async () => NO_TRUST,
   );
+  const { whileSlow } = options;
+  const { facts, decision } = whileSlow ? await meanwhileIfSlow(judging, () => whileSlow(gathered)) : await judging;
   return { facts, decision, siblings, ownCheckRun };
+}
+
+/** The timeline's force-pushers joined by those the webhooks named (remembered in the ledger). */
+function withPushers(gathered: GatheredPullRequest, remembered: Actor[]): GatheredPullRequest {
+  if (remembered.length === 0) return gathered;
+  const pushers = distinctActors([...remembered, ...(gathered.facts.pushers ?? [])]);
+  return { ...gathered, facts: { ...gathered.facts, pushers } };
+}
+
+/** `work`'s result; if it takes longer than SLOW_JUDGEMENT_MS, `meanwhile` runs once before it is awaited further. */
+async function meanwhileIfSlow<T>(work: Promise<T>, meanwhile: () => Promise<void>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<"slow">((resolve) => {
+    timer = setTimeout(() => resolve("slow"), SLOW_JUDGEMENT_MS);
+  });
+  try {
+    const first = await Promise.race([work, slow]);
+    if (first !== "slow") return first;
+    await meanwhile();
+    return await work;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**

@@ -13,12 +13,13 @@
 import type { PullRequestTarget } from "./target.js";
 import { reportCheckRun, reportFailure } from "../github/check-run-writer.js";
 import type { GitHubClient } from "../github/client.js";
+import type { GatheredPullRequest } from "../github/facts-from-graphql.js";
 import { PullRequestNotFoundError } from "../github/gather-facts.js";
 import { applyLabel } from "../github/labels.js";
 import { requestReviewers } from "../github/review-requests.js";
 import { decisionRecordFrom } from "../report/decision-record.js";
 import type { Decision } from "../policy/decision.js";
-import { renderCheckRun } from "../report/check-run.js";
+import { renderCheckRun, type CheckRunOutput } from "../report/check-run.js";
 import type { PipelineContext } from "./context.js";
 import { decidePullRequest } from "./decide-pull-request.js";
 import { describeError } from "./describe-error.js";
@@ -40,7 +41,9 @@ export async function evaluatePullRequest(
   const where = { repo: `${target.owner}/${target.repo}`, pr: target.number, installation: target.installationId };
   let headSha = target.headSha;
   try {
-    const decided = await decidePullRequest(ctx, octokit, target);
+    const decided = await decidePullRequest(ctx, octokit, target, {
+      whileSlow: (gathered) => reportEvaluating(ctx, octokit, target, gathered),
+    });
     headSha = decided.facts.headSha;
     const { facts, decision } = decided;
     if (!decision) {
@@ -118,6 +121,38 @@ export async function evaluatePullRequest(
     return { decision: null, result: "error" };
   }
 }
+
+/**
+ * A blocking `in_progress` run while a slow evaluation goes on (GitHub's team reads being
+ * retried), only when the head has no run of this app yet: a head that has one keeps it until
+ * the verdict replaces it. Best effort: the verdict or the failure report follows either way.
+ */
+async function reportEvaluating(
+  ctx: PipelineContext,
+  octokit: GitHubClient,
+  target: PullRequestTarget,
+  gathered: GatheredPullRequest,
+): Promise<void> {
+  if (gathered.ownCheckRun) return;
+  const headSha = gathered.facts.headSha;
+  try {
+    await reportCheckRun(
+      octokit,
+      { owner: target.owner, repo: target.repo, headSha, appId: ctx.appId, ownCheckRun: gathered.ownCheckRun },
+      EVALUATING,
+      ctx.checkRuns,
+    );
+  } catch (error) {
+    ctx.log.warn({ repo: `${target.owner}/${target.repo}`, pr: target.number, sha: headSha, err: error }, "could not write the in-progress check run");
+  }
+}
+
+const EVALUATING: CheckRunOutput = {
+  status: "in_progress",
+  title: "Evaluating: waiting for GitHub",
+  summary: "**Blocking until the evaluation finishes.** GitHub is answering slowly (team or permission reads); the verdict replaces this check as soon as they succeed.",
+  annotations: [],
+};
 
 /**
  * The results of the other open PRs at this head, read-only (their labels and reviewers are

@@ -8,6 +8,7 @@
  * for work that must not be replaced by a later evaluation (a merge record, a push's reverts).
  */
 import { targetKey, type PullRequestTarget } from "./target.js";
+import type { Actor } from "../facts.js";
 import type { GitHubClient } from "../github/client.js";
 import { installationRepositories, openPullRequests, openPullRequestsOfCommit, type RepositoryRef } from "../github/pull-requests.js";
 import type { QueuedWork } from "../queue/work-queue.js";
@@ -26,6 +27,8 @@ export type Job =
       /** mergedAt as ISO 8601: jobs are JSON. */
       merged: { mergeCommitSha: string | null; mergedAt: string; title: string; body: string };
     }
+  /** Who pushed a head of the PR, recorded under its own key so that a later evaluation cannot replace it. */
+  | { type: "record-pusher"; target: PullRequestTarget; pusher: Actor }
   | { type: "record-push"; installationId: number; repository: RepositoryRef; after: string; commits: PushedCommit[] }
   /** The open PRs whose head is `sha` (status, check events without a PR list). */
   | { type: "pulls-for-commit"; installationId: number; repository: RepositoryRef; sha: string }
@@ -47,6 +50,7 @@ function installationOf(job: Job): number {
   switch (job.type) {
     case "evaluate":
     case "record-merge":
+    case "record-pusher":
       return job.target.installationId;
     case "merge-group":
       return job.group.installationId;
@@ -62,6 +66,8 @@ function keyOf(job: Job): string {
     case "record-merge":
       // Under the evaluation key a later evaluation would replace a pending merge record.
       return `${targetKey(job.target)}:merged`;
+    case "record-pusher":
+      return `${targetKey(job.target)}:pushed-by:${job.pusher.login}`.toLowerCase();
     case "record-push":
       return `${job.repository.owner}/${job.repository.repo}:push:${job.after}`.toLowerCase();
     case "pulls-for-commit":
@@ -93,6 +99,9 @@ export async function runJob(job: Job, env: JobEnvironment): Promise<void> {
         ...job.merged,
         mergedAt: new Date(job.merged.mergedAt),
       });
+    case "record-pusher":
+      await pipeline.ledger?.recordPusher(job.target, job.target.number, job.pusher, pipeline.now());
+      return;
     case "record-push":
       return recordPushedReverts(pipeline, job.repository, job.commits);
     case "pulls-for-commit": {

@@ -88,6 +88,13 @@ export interface Annotation {
   message: string;
 }
 
+/** A list GitHub did not give in full: `read` of the `total` it says exist. */
+export interface Unread {
+  what: "commits" | "files" | "labels";
+  read: number;
+  total: number;
+}
+
 export interface Decision {
   conclusion: Conclusion;
   /** One-line verdict, used as the check run title. */
@@ -105,6 +112,8 @@ export interface Decision {
   rules: RuleResult[];
   gates: GateResult[];
   override: { applied: boolean; by: string | null; detail: string } | null;
+  /** Parts of the pull request GitHub did not list in full: it cannot pass (absent = all read). */
+  unread?: Unread[];
   /** Union of rules' review requests. */
   reviewRequests: { users: string[]; teams: string[] };
   /** Label to add/remove so the PR's labels match the detection. */

@@ -18,6 +18,7 @@ import { runGates } from "./gates/table.js";
 import { labelChange } from "./label.js";
 import { judgeOverride } from "./override.js";
 import { judgePolicyChange } from "./policy-change.js";
+import { unreadParts } from "./completeness.js";
 import { judgeConditions } from "./predicates/table.js";
 import { describeAudience, DirectoryAnswers, ruleAudience } from "./principals.js";
 import { standingReviews } from "./reviews.js";
@@ -29,7 +30,7 @@ import { verdict } from "./verdict.js";
  */
 export function detectUnder(
   loaded: LoadedPolicy,
-  facts: Pick<PullRequestFacts, "author" | "commits" | "reviews" | "labels" | "headRef">,
+  facts: Pick<PullRequestFacts, "author" | "commits" | "reviews" | "labels" | "headRef" | "body" | "pushers">,
 ): Detection {
   const { detection, label } = loaded.ok ? loaded.policy : DEFAULT_POLICY;
   return detectPullRequest(facts, detection, label);
@@ -64,7 +65,8 @@ function decide(loaded: LoadedPolicy, facts: PullRequestFacts, detection: Detect
   const gates = policy && detection.aiAssisted ? runGates(context, policy.gates) : [];
   const override = policy ? judgeOverride(policy, facts, directory) : null;
   const baseErrors = loaded.ok ? [] : loaded.errors;
-  const { conclusion, title } = verdict({ baseErrors, newPolicyErrors: policyChange.errors, rules, gates, override, detection });
+  const unread = unreadParts(facts);
+  const { conclusion, title } = verdict({ baseErrors, newPolicyErrors: policyChange.errors, rules, gates, override, detection, unread });
 
   const decision: Decision = {
     conclusion,
@@ -86,6 +88,7 @@ function decide(loaded: LoadedPolicy, facts: PullRequestFacts, detection: Detect
     ],
   };
   if (loaded.ok && loaded.warnings.length > 0) decision.policyWarnings = loaded.warnings;
+  if (unread.length > 0) decision.unread = unread;
   return decision;
 }
 

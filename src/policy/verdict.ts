@@ -5,7 +5,7 @@
  */
 import type { PolicyError } from "../config/policy.js";
 import type { Detection } from "../detect/types.js";
-import type { Conclusion, Decision, GateResult, RuleResult } from "./decision.js";
+import type { Conclusion, Decision, GateResult, RuleResult, Unread } from "./decision.js";
 
 export interface VerdictInput {
   baseErrors: readonly PolicyError[];
@@ -14,6 +14,7 @@ export interface VerdictInput {
   gates: readonly GateResult[];
   override: Decision["override"];
   detection: Detection;
+  unread?: readonly Unread[];
 }
 
 const TITLE_LIMIT = 200;
@@ -31,6 +32,11 @@ function withMore(first: string, others: number, noun: string): string {
   return others > 0 ? `${first} (and ${count(others, noun)})` : first;
 }
 
+/** "GitHub listed 3000 of 3006 files". */
+export function describeUnread({ what, read, total }: Unread): string {
+  return `GitHub listed ${read} of ${total} ${what}`;
+}
+
 export function verdict(input: VerdictInput): { conclusion: Conclusion; title: string } {
   const { conclusion, title } = rawVerdict(input);
   return { conclusion, title: oneLine(title) };
@@ -40,6 +46,7 @@ function rawVerdict(input: VerdictInput): { conclusion: Conclusion; title: strin
   if (input.override?.applied) return { conclusion: "success", title: `Overridden by @${input.override.by}` };
 
   const problems: string[] = [];
+  for (const part of input.unread ?? []) problems.push(`Could not read the whole pull request: ${describeUnread(part)}`);
   if (input.baseErrors.length > 0) problems.push(`Policy is invalid — ${count(input.baseErrors.length, "error")}`);
   if (input.newPolicyErrors.length > 0) {
     problems.push(`The new policy is invalid — ${count(input.newPolicyErrors.length, "error")}`);

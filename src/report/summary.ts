@@ -5,6 +5,7 @@
 import type { PolicyError } from "../config/policy.js";
 import type { Signal } from "../detect/types.js";
 import type { Conclusion, Decision, GateResult, IgnoredApproval, IgnoredReason, RuleResult } from "../policy/decision.js";
+import { describeUnread } from "../policy/verdict.js";
 import { capped, code, CONCLUSION_ICON, details, escape, table } from "./markdown.js";
 
 const ICON = CONCLUSION_ICON;
@@ -37,6 +38,7 @@ export function summarySections(decision: Decision): string[] {
   return [
     verdictSection(decision),
     overrideSection(decision),
+    unreadSection(decision),
     policyErrorsSection(decision),
     rulesSection(decision.rules),
     ignoredSection(decision.rules),
@@ -60,6 +62,13 @@ function overrideSection({ override }: Decision): string {
   return override.applied
     ? `> [!WARNING]\n> **Overridden**: ${escape(override.detail)}. Every other result below is still shown.`
     : `> [!NOTE]\n> ${escape(override.detail)}.`;
+}
+
+function unreadSection({ unread }: Decision): string {
+  if (!unread?.length) return "";
+  const lines = unread.map((part) => `- ${describeUnread(part)}: the rest was never judged (detection, gates and rules saw only what was listed).`);
+  const advice = "The check blocks until every commit and file can be read: split the pull request into smaller ones.";
+  return `### Not read in full\n\n${lines.join("\n")}\n\n${advice}`;
 }
 
 function errorLine(error: PolicyError): string {

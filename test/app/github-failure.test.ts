@@ -49,6 +49,18 @@ describe("GitHub failing while the facts are read", () => {
     expect(run.output.summary).toContain("stays blocking");
   });
 
+  it("still writes the blocking check when its own run cannot be looked up either (every read failing)", async () => {
+    h.api.factsFailing(502, { times: ATTEMPTS }).listCheckRunsFailing(SHA_1, 502, { times: ATTEMPTS }).createCheckRun(1);
+
+    await h.deliver("pull_request", pullRequestEvent("opened"));
+
+    h.api.verify();
+    const run = h.api.lastCheckRun();
+    expect(run).toMatchObject({ head_sha: SHA_1, status: "completed", conclusion: "failure" });
+    expect(run.output.title).toMatch(/GitHub is failing \(HTTP 502\)/);
+    expect(run.output.summary).toMatch(/Re-evaluate/);
+  });
+
   it("evaluates normally on the next event once GitHub recovers", async () => {
     h.api.factsFailing(500, { times: ATTEMPTS }).listCheckRuns(SHA_1).createCheckRun(1);
     await h.deliver("pull_request", pullRequestEvent("opened"));

@@ -128,6 +128,16 @@ export class GitHubApi {
     return this;
   }
 
+  /** The app's own runs for a head SHA cannot be listed either (every read failing). */
+  listCheckRunsFailing(sha: string, status: number, options: { times?: number } = {}): this {
+    this.scope()
+      .get(`/repos/${OWNER}/${REPO}/commits/${sha}/check-runs`)
+      .query(true)
+      .times(options.times ?? 1)
+      .reply(status, { message: "Server Error" });
+    return this;
+  }
+
   createCheckRun(id: number): this {
     this.scope().post(`/repos/${OWNER}/${REPO}/check-runs`).reply(201, { id, name: CHECK_NAME });
     return this;

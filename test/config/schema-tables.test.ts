@@ -18,15 +18,22 @@ describe("the policy file's schema, built from the predicate and gate tables", (
     for (const { key, schema } of CONDITIONS) expect(JSON.stringify(whenProperties[key])).toBe(JSON.stringify(schema));
   });
 
-  it("has one `gates` key per gate, in the table's order, each with the gate's own schema", () => {
-    const keys = GATES.map((gate) => gate.key);
+  it("has the `gates` keys each gate declares, in the table's order, none declared twice", () => {
+    const keys = GATES.flatMap((gate) => Object.keys(gate.properties));
     expect(new Set(keys).size).toBe(keys.length);
     expect(Object.keys(gatesProperties)).toEqual(keys);
-    for (const { key, schema } of GATES) expect(JSON.stringify(gatesProperties[key])).toBe(JSON.stringify(schema));
+    for (const gate of GATES) {
+      for (const [key, schema] of Object.entries(gate.properties)) expect(JSON.stringify(gatesProperties[key])).toBe(JSON.stringify(schema));
+    }
   });
 
   it("fills a gate the file leaves out with its schema default, and leaves gates without a default out", () => {
-    expect(normalisePolicy({ version: 1 }).gates).toEqual({ forbidden_paths: [], required_checks: [], forbid_agent_signoff: false });
+    expect(normalisePolicy({ version: 1 }).gates).toEqual({
+      forbidden_paths: [],
+      forbidden_paths_case_sensitive: false,
+      required_checks: [],
+      forbid_agent_signoff: false,
+    });
   });
 
   it("copies what the file wrote, so the normalised policy shares no list with the file", () => {

@@ -74,6 +74,7 @@ describe("a value of the wrong type or out of range is located on the value", ()
     ["`label` empty", "version: 1\nlabel: ''\n", "2:8 `label` must be a non-empty string or `false`, got an empty string"],
     ["YAML 1.1 booleans", "version: 1\ndetection:\n  catalog: no\n", "3:12 `catalog` must be `true` or `false`, got the string `no` (YAML 1.2 reads it as text: write `true` or `false`)"],
     ["a string where a list belongs", "version: 1\ngates:\n  forbidden_paths: secrets/**\n", "3:20 `forbidden_paths` must be a list, got the string `secrets/**` — write a list: [secrets/**]"],
+    ["`forbidden_paths_case_sensitive` as text", "version: 1\ngates:\n  forbidden_paths_case_sensitive: yes\n", "3:35 `forbidden_paths_case_sensitive` must be `true` or `false`, got the string `yes` (YAML 1.2 reads it as text: write `true` or `false`)"],
     ["an empty value is pointed at by its key", "version: 1\ngates:\n", "2:1 `gates` must be a mapping, got nothing (the value is empty)"],
     ["a list entry of the wrong type", "version: 1\ndetection:\n  bots: [a, 3]\n", "3:13 each entry of `bots` must be a non-empty string, got `3`"],
     ["`extends` other than org", "version: 1\nextends: enterprise\n", "2:10 `extends` must be `org`, got the string `enterprise`"],

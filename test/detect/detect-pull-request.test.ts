@@ -3,7 +3,7 @@ import { DEFAULT_DETECTION, detectPullRequest } from "../../src/detect/detect.js
 import { normalizeActor } from "../../src/detect/login.js";
 import type { Actor, CommitFacts, LabelFacts, PullRequestFacts, ReviewFacts } from "../../src/facts.js";
 
-type Facts = Pick<PullRequestFacts, "author" | "commits" | "reviews" | "labels" | "headRef">;
+type Facts = Pick<PullRequestFacts, "author" | "commits" | "reviews" | "labels" | "headRef"> & Partial<Pick<PullRequestFacts, "pushers">>;
 
 const alice: Actor = { login: "alice", isBot: false };
 const humanCommit: CommitFacts = {
@@ -30,6 +30,16 @@ describe("detectPullRequest", () => {
       agentAccounts: {},
       agentSignOffs: [],
     });
+  });
+
+  it("an agent that pushed a head makes human-looking commits AI-assisted", () => {
+    const detection = detect(facts({ pushers: [alice, normalizeActor("copilot-swe-agent[bot]", 198982749, "Bot")] }));
+    expect(detection).toMatchObject({ aiAssisted: true, agents: ["copilot"] });
+    expect(detection.pullRequestSignals).toEqual([expect.objectContaining({ kind: "pusher", agent: "copilot", detail: expect.stringMatching(/^pushed by @copilot/) })]);
+  });
+
+  it("a person who pushed is no signal", () => {
+    expect(detect(facts({ pushers: [alice] })).aiAssisted).toBe(false);
   });
 
   it("is AI-assisted when any one commit is", () => {

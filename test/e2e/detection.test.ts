@@ -53,3 +53,41 @@ describe("who wrote the pull request", () => {
     expect(labels).not.toContain("ai-assisted");
   });
 });
+
+describe("who pushed the pull request", () => {
+  async function humanPullRequest() {
+    const { world } = sandbox();
+    const name = freshRepo("pusher");
+    world.addRepo("acme", name);
+    world.setPermission(`acme/${name}`, "alice", "write");
+    world.addUser("dave");
+    world.setPermission(`acme/${name}`, "dave", "write");
+    const pr = world.openPullRequest({ repo: `acme/${name}`, author: "alice", head: "fix/login", commits: [{ message: "Fix the login redirect" }] });
+    await sandbox().deliver("pull_request", "opened", { pr });
+    expect(verdictOf(world, pr).conclusion).toBe("success");
+    return pr;
+  }
+
+  it("an agent's push of human-looking commits makes the PR AI-assisted, and a later review does not forget it", async () => {
+    const { world } = sandbox();
+    const pr = await humanPullRequest();
+
+    world.push(pr, [{ message: "Handle the empty redirect", author: { name: "Alice", email: "alice@example.com" } }], [], { pusher: "copilot-swe-agent[bot]" });
+    await sandbox().deliver("pull_request", "synchronize", { pr, sender: "copilot-swe-agent[bot]" });
+    expect(verdictOf(world, pr)).toMatchObject({ conclusion: "action_required", summary: expect.stringMatching(/pushed by @copilot/) });
+
+    world.addReview(pr, { user: "dave", state: "COMMENTED" });
+    await sandbox().deliver("pull_request_review", "submitted", { pr, sender: "dave" });
+    expect(verdictOf(world, pr)).toMatchObject({ conclusion: "action_required", summary: expect.stringMatching(/pushed by @copilot/) });
+  });
+
+  it("an agent's force push, seen in the timeline, makes the PR AI-assisted whoever sent the event", async () => {
+    const { world } = sandbox();
+    const pr = await humanPullRequest();
+
+    world.push(pr, [{ message: "Rewrite the redirect", author: { name: "Alice", email: "alice@example.com" } }], [], { force: true, pusher: "copilot-swe-agent[bot]" });
+    await sandbox().deliver("pull_request", "synchronize", { pr, sender: "alice" });
+
+    expect(verdictOf(world, pr)).toMatchObject({ conclusion: "action_required", summary: expect.stringMatching(/pushed by @copilot/) });
+  });
+});

@@ -82,6 +82,39 @@ describe("persistent GitHub failures", () => {
     expect(verdict.summary).toMatch(/stays blocking/);
   });
 
+  it("still writes a blocking check when every read fails and only writes work", async () => {
+    const pr = humanPullRequest();
+    sandbox().sim.resetRequests();
+    sandbox().sim.faults.fail((request) => request.method === "GET" || request.route === "/graphql", { status: 502, times: 1_000 });
+
+    await sandbox().deliver("pull_request", "opened", { pr });
+
+    expect(answers("/repos/{owner}/{repo}/commits/{ref}/check-runs").every((answer) => answer === "502 fail")).toBe(true);
+    const verdict = verdictOf(sandbox().world, pr);
+    expect(verdict).toMatchObject({ runCount: 1, conclusion: "failure" });
+    expect(verdict.title).toMatch(/GitHub is failing \(HTTP 502\)/);
+    expect(verdict.summary).toMatch(/Re-evaluate/);
+  });
+
+  it("writes a blocking in_progress check while team reads keep failing, then the verdict", async () => {
+    const name = freshRepo("faults");
+    const policy = "version: 1\nrules:\n  - name: senior approval\n    require: { from: { teams: [senior-engineers] } }\n";
+    sandbox().world.addRepo("acme", name, { files: { ".agent-governance.yml": policy } });
+    const pr = sandbox().world.openPullRequest({ repo: `acme/${name}`, author: "alice", head: "agent/x", commits: [{ message: aiMessage("Add x") }] });
+    sandbox().sim.resetRequests();
+    sandbox().sim.faults.fail("GET /orgs/{org}/teams/{team_slug}/members", { status: 502, times: 1_000 });
+
+    await sandbox().deliver("pull_request", "opened", { pr });
+
+    const teamReads = sandbox().sim.requests({ route: "/orgs/{org}/teams/{team_slug}/members" });
+    const [first, ...rest] = sandbox().sim.requests({ route: "/repos/{owner}/{repo}/check-runs", method: "POST" });
+    expect(first?.body).toMatchObject({ status: "in_progress" });
+    // The blocking run was there while the team reads were still being retried.
+    expect(first!.seq).toBeLessThan(teamReads[teamReads.length - 1]!.seq);
+    expect(rest).toEqual([]);
+    expect(verdictOf(sandbox().world, pr)).toMatchObject({ runCount: 1, conclusion: "failure" });
+  });
+
   it("leaves a failure check that names the rate limit when secondary limits persist", async () => {
     const pr = humanPullRequest();
     sandbox().sim.faults.secondaryRateLimit("graphql:PullRequestFacts", { times: 1_000, retryAfter: 1 });

@@ -53,6 +53,38 @@ describe("webhook signatures", () => {
   });
 });
 
+/** The server's output reaches this process through a pipe, after its HTTP answer: wait for the line. */
+async function logged(deliveryId: string): Promise<void> {
+  for (let waited = 0; waited < 5_000 && !sandbox().app.logs.some((line) => line.text.includes(deliveryId)); waited += 20) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe("signed payloads the app cannot read", () => {
+  it.each([
+    ["pull_request", "a null pull_request", (payload: Record<string, unknown>) => ({ ...payload, pull_request: null }), /`pull_request` must be object/],
+    ["pull_request", "no repository", ({ repository: _, ...payload }: Record<string, unknown>) => payload, /`repository` is missing/],
+    ["pull_request", "a pull request without a number", (payload: Record<string, unknown>) => ({ ...payload, pull_request: { title: "x" } }), /`pull_request.number` is missing/],
+  ])("%s with %s is refused with 400 and one log line naming the delivery, event and reason", async (event, _what, spoil, reason) => {
+    const pr = openPullRequest();
+    const payload = spoil(sandbox().sim.payload("pull_request", "opened", { pr }) as Record<string, unknown>);
+    const deliveryId = randomUUID();
+    const before = sandbox().app.logs.length;
+
+    const response = await post(event, JSON.stringify(payload), { deliveryId });
+    await sandbox().settle();
+    await logged(deliveryId);
+
+    expect(response.status).toBe(400);
+    expect(response.body).toMatch(reason);
+    const lines = sandbox().app.logs.slice(before);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.json).toMatchObject({ level: 40, msg: "webhook rejected", delivery: deliveryId, event, reason: expect.stringMatching(reason) });
+    expect(lines[0]!.text).not.toMatch(/stack|"body"/);
+    expect(verdictOf(sandbox().world, pr).runCount).toBe(0);
+  });
+});
+
 describe("duplicate delivery", () => {
   it.each([
     ["one after the other", false],

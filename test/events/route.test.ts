@@ -49,6 +49,12 @@ const labeled = (action: string, senderType: string, label: string) =>
     p.sender.type = senderType;
   });
 
+const pushedBy = (login: string, id: number, type: string) =>
+  with_(pullRequestEvent("synchronize"), (p) => {
+    p.sender = { login, id, type };
+  });
+const copilotPusher = { login: "copilot", id: 198982749, isBot: true };
+
 const checkSuite = (action: "rerequested" | "completed", appId: number, listed: boolean, headBranch = "feature/limiter") =>
   with_(checkSuiteEvent(action, appId), (p) => {
     if (!listed) p.check_suite.pull_requests = [];
@@ -76,12 +82,28 @@ interface Row {
 }
 
 const rows: Row[] = [
-  ...["opened", "reopened", "synchronize", "ready_for_review", "converted_to_draft"].map((action) => ({
+  ...["opened", "reopened", "ready_for_review", "converted_to_draft"].map((action) => ({
     name: `pull_request.${action} evaluates the pull request`,
     event: `pull_request.${action}`,
     payload: () => pullRequestEvent(action),
     expected: [evaluate()],
   })),
+  {
+    name: "pull_request.synchronize remembers who pushed (an agent's push is a signal) and evaluates knowing it",
+    event: "pull_request.synchronize",
+    payload: () => pushedBy("copilot-swe-agent[bot]", 198982749, "Bot"),
+    expected: [
+      { type: "record-pusher", target: { ...evaluate().target, pushedBy: copilotPusher }, pusher: copilotPusher },
+      { type: "evaluate", target: { ...evaluate().target, pushedBy: copilotPusher } },
+    ],
+  },
+  {
+    name: "pull_request.synchronize without a ledger evaluates knowing the pusher",
+    event: "pull_request.synchronize",
+    payload: () => pushedBy("copilot-swe-agent[bot]", 198982749, "Bot"),
+    context: { recordsHistory: false },
+    expected: [{ type: "evaluate", target: { ...evaluate().target, pushedBy: copilotPusher } }],
+  },
   ...["labeled", "unlabeled"].flatMap((action) => [
     { name: `pull_request.${action} by a person evaluates`, event: `pull_request.${action}`, payload: () => labeled(action, "User", "AI-Assisted"), expected: [evaluate()] },
     { name: `pull_request.${action} by another bot evaluates`, event: `pull_request.${action}`, payload: () => labeled(action, "Bot", "needs-review"), expected: [evaluate()] },

@@ -247,6 +247,23 @@ export function ledgerContract(newStore: () => Promise<LedgerStore>): void {
     });
   });
 
+  describe("pushers", () => {
+    const api = { owner: "Acme", repo: "API" };
+
+    it("remembers who pushed a pull request's heads, each once, in the order first seen", async () => {
+      await ledger.recordPusher(api, 7, { login: "alice", id: 1, isBot: false }, daysAgo(2));
+      await ledger.recordPusher(api, 7, { login: "copilot-swe-agent", id: 198982749, isBot: true }, daysAgo(1));
+      await ledger.recordPusher({ owner: "acme", repo: "api" }, 7, { login: "alice", id: 1, isBot: false }, NOW);
+      await ledger.recordPusher(api, 8, { login: "bob", isBot: false }, NOW);
+      expect(await ledger.pushersOf({ owner: "acme", repo: "api" }, 7)).toEqual([
+        { login: "alice", id: 1, isBot: false },
+        { login: "copilot-swe-agent", id: 198982749, isBot: true },
+      ]);
+      expect(await ledger.pushersOf(api, 8)).toEqual([{ login: "bob", isBot: false }]);
+      expect(await ledger.pushersOf(api, 9)).toEqual([]);
+    });
+  });
+
   describe("lifecycle", () => {
     it("answers a ping while open", async () => {
       expect(await ledger.ping()).toBe(true);

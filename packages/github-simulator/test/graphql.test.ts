@@ -110,6 +110,21 @@ describe("GraphQL over GitHub's schema", () => {
     expect(body.data.rateLimit).toEqual({ cost: 1, remaining: expect.any(Number) });
   });
 
+  it("lists at most 3 000 files of a pull request, while changedFiles counts them all", async () => {
+    const wide = f.sim.world.openPullRequest({
+      repo: "acme/widgets",
+      author: "carol",
+      head: "feature/wide",
+      commits: [{ message: "Touch everything" }],
+      files: Array.from({ length: 3006 }, (_, i) => ({ path: `gen/f${i}.txt`, additions: 1 })),
+    });
+    const query = `query($number: Int!, $after: String) { repository(owner: "acme", name: "widgets") { pullRequest(number: $number) {
+      changedFiles files(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } } } } }`;
+    const last = Buffer.from("cursor:2900").toString("base64");
+    const { body } = await f.graphql(query, { number: wide.number, after: last });
+    expect(body.data.repository.pullRequest).toEqual({ changedFiles: 3006, files: { totalCount: 3000, pageInfo: { hasNextPage: false, endCursor: expect.any(String) } } });
+  });
+
   it("a bot's commit identity has no user (GitActor.user is a User)", async () => {
     const { body } = await f.graphql(FACTS_QUERY, { owner: "acme", name: "widgets", number: pr.number });
     expect(body.data.repository.pullRequest.commits.nodes[0].commit.author.user).toBeNull();

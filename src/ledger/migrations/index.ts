@@ -5,9 +5,11 @@
  */
 import type { Migration, MigrationProvider } from "kysely";
 import * as initial from "./0001-initial.js";
+import * as pushers from "./0003-pushers.js";
 
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001-initial": initial,
+  "0003-pushers": pushers,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -3,7 +3,7 @@
  * gate is registered: the `gates` part of the policy file's schema (and so its JSON Schema
  * and TypeScript types) is built from it. Adding a gate is one new file and one line here.
  */
-import { type Static, type TOptional, Type } from "@sinclair/typebox";
+import type { Static } from "@sinclair/typebox";
 import { mapping } from "../../config/schema-parts.js";
 import type { EvaluationContext } from "../context.js";
 import type { GateResult } from "../decision.js";
@@ -25,26 +25,22 @@ export const GATES = [
 ] as const;
 
 type Declared = (typeof GATES)[number];
-type GatesProperties = { [Entry in Declared as Entry["key"]]: TOptional<Entry["schema"]> };
+type Intersection<Union> = (Union extends unknown ? (value: Union) => void : never) extends (value: infer All) => void ? All : never;
+type GatesProperties = { [Key in keyof Intersection<Declared["properties"]>]: Intersection<Declared["properties"]>[Key] };
 
 export const GATES_SCHEMA = mapping(
   "Automated quality gates on AI-assisted pull requests.",
-  Object.fromEntries(GATES.map(({ key, schema }) => [key, Type.Optional(schema)])) as GatesProperties,
+  Object.assign({}, ...GATES.map((declared) => declared.properties)) as GatesProperties,
 );
 
-/** The `gates` section as written: every gate optional. */
+/** The `gates` section as written: every setting optional. */
 export type GatesSettings = Static<typeof GATES_SCHEMA>;
-
-/** `false`, an empty list or nothing at all leaves a gate off: an empty gate would only ever pass. */
-function configured(value: unknown): boolean {
-  return value !== undefined && value !== null && value !== false && !(Array.isArray(value) && value.length === 0);
-}
 
 export function runGates(context: EvaluationContext, gates: GatesSettings): GateResult[] {
   const results: GateResult[] = [];
-  for (const { key, run } of GATES) {
-    const config = gates[key];
-    if (configured(config)) results.push((run as Gate<typeof config>)(context, config));
+  for (const declared of GATES) {
+    const config = (declared.configured as (settings: GatesSettings) => unknown)(gates);
+    if (config !== undefined) results.push((declared.run as Gate<unknown>)(context, config));
   }
   return results;
 }

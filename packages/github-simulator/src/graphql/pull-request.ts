@@ -7,6 +7,9 @@ import type { Graph } from "./graph.js";
 type Node = Record<string, unknown>;
 type Resolver<A> = (args: A, ctx: unknown, info: GraphQLResolveInfo) => unknown;
 
+/** GitHub lists at most 3 000 files of a pull request (GraphQL as REST); `changedFiles` still counts them all. */
+const LISTED_FILES = 3000;
+
 const CHANGE_TYPES = { added: "ADDED", removed: "DELETED", modified: "MODIFIED", renamed: "RENAMED" } as const;
 
 export function pullRequestNode(m: Graph, repo: RepoRecord, pull: PullRecord): Node {
@@ -65,7 +68,7 @@ export function pullRequestNode(m: Graph, repo: RepoRecord, pull: PullRecord): N
       })),
     ),
     files: paged(() =>
-      files().map((f) => ({
+      files().slice(0, LISTED_FILES).map((f) => ({
         __typename: "PullRequestChangedFile",
         path: f.path,
         additions: f.additions,
