@@ -13,6 +13,7 @@ import { openLedger, type Ledger } from "./ledger/index.js";
 import { githubRequestCounter } from "./github/request-counter.js";
 import { createMetrics, type Metrics } from "./observability/metrics.js";
 import { countRejectedDeliveries } from "./observability/rejected-deliveries.js";
+import { mountConsole } from "./console/mount.js";
 import { createPipelineContext, type PipelineContext } from "./pipeline/context.js";
 import { runJob, workOf, type Job } from "./pipeline/jobs.js";
 import { openMemos } from "./pipeline/memos.js";
@@ -113,6 +114,16 @@ export function agentGovernance(options: AgentGovernanceOptions = {}): AgentGove
 
     try {
       addHandler(serveEndpoints({ "GET /healthz": healthEndpoint(ledger, queue), "GET /metrics": metricsEndpoint(metrics, queue) }));
+      mountConsole({
+        configured: settings.console,
+        urls: settings.github,
+        pipeline,
+        appClient: () => app.auth(),
+        installationClient: (installationId) => app.auth(installationId),
+        enqueue: (target) => submit({ type: "evaluate", target }),
+        addHandler,
+        log: app.log,
+      });
     } catch (error) {
       // `probot.load(app)` without a server (Probot's testing pattern) has nowhere to serve
       // them; webhooks still work, so this is not a reason to fail loading.

@@ -6,6 +6,8 @@
  * Some variables are read by Probot itself (credentials, logging, GitHub Enterprise); they are
  * listed here so that the documentation stays complete.
  */
+import { consoleSettingsFromEnv, type ConsoleSettingsResult } from "./console/settings.js";
+import { githubUrlsFromEnv, type GitHubUrls } from "./github/web-urls.js";
 import type { LedgerOptions } from "./ledger/open.js";
 import type { QueueSettings } from "./queue/open-queue.js";
 import { DEFAULT_PREFIX, redisKeyPrefix } from "./queue/redis-url.js";
@@ -67,6 +69,9 @@ export const ENVIRONMENT: readonly EnvironmentVariable[] = [
     default: "GitHub's [pacing](#github-pacing)",
     meaning: "only for a local simulator (`0`): spacing of write requests per installation, with no other limit; ignored with `REDIS_URL`",
   },
+  { names: ["GOVERNANCE_PUBLIC_URL"], default: "—", meaning: "the [console](#console)'s address (`https://…`); check runs link to it" },
+  { names: ["GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET"], default: "—", meaning: "the GitHub App's OAuth client: \"Sign in with GitHub\" on the console" },
+  { names: ["GOVERNANCE_SESSION_SECRET"], default: "—", meaning: "≥ 32 characters that seal the console's session cookies (`openssl rand -hex 32`); the console is off unless all four are set" },
   { names: ["GITHUB_TOKEN"], default: "—", meaning: "CLI `explain`, `backfill`, `trust` (or the app's credentials)" },
   { names: ["GITHUB_API_URL"], default: "—", meaning: "CLI: the REST API base (else from `GHE_HOST`, else api.github.com)" },
 ];
@@ -83,6 +88,10 @@ export interface Settings {
   checkRunMemoMaxAgeMs?: number;
   /** Spacing of writes per installation; unset: GitHub's pacing (and always with Redis, where the budgets are shared). */
   writeIntervalMs?: number;
+  /** The web console: on only when its four variables are set. */
+  console: ConsoleSettingsResult;
+  /** github.com, or the GitHub Enterprise Server of GHE_HOST. */
+  github: GitHubUrls;
 }
 
 /** Invalid numbers fall back to the default, except the write interval, which only a test set-up sets. */
@@ -104,6 +113,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     directoryTtlSeconds: positive(env.GOVERNANCE_DIRECTORY_TTL_SECONDS, 60),
     checkRunMemoMaxAgeMs: memoSeconds ? memoSeconds * 1000 : undefined,
     writeIntervalMs: redisUrl ? undefined : writeInterval(env.GOVERNANCE_WRITE_INTERVAL_MS),
+    console: consoleSettingsFromEnv(env),
+    github: githubUrlsFromEnv(env),
   };
 }
 

@@ -41,6 +41,8 @@ describe("readSettings", () => {
       directoryTtlSeconds: 60,
       checkRunMemoMaxAgeMs: undefined,
       writeIntervalMs: undefined,
+      console: { enabled: false, reason: "not configured", partial: false },
+      github: { web: "https://github.com", api: "https://api.github.com" },
     });
   });
 
@@ -59,6 +61,11 @@ describe("readSettings", () => {
       GOVERNANCE_QUEUE_LOCK_SECONDS: "30",
       GOVERNANCE_DIRECTORY_TTL_SECONDS: "5",
       GOVERNANCE_CHECK_RUN_MEMO_SECONDS: "30",
+      GHE_HOST: "github.acme.test",
+      GOVERNANCE_PUBLIC_URL: "https://governance.acme.test",
+      GITHUB_CLIENT_ID: "Iv1.abc",
+      GITHUB_CLIENT_SECRET: "client-secret",
+      GOVERNANCE_SESSION_SECRET: "s".repeat(32),
     });
     expect(settings).toEqual({
       appId: 123,
@@ -69,6 +76,11 @@ describe("readSettings", () => {
       directoryTtlSeconds: 5,
       checkRunMemoMaxAgeMs: 30_000,
       writeIntervalMs: undefined,
+      console: {
+        enabled: true,
+        settings: { publicUrl: "https://governance.acme.test", clientId: "Iv1.abc", clientSecret: "client-secret", sessionSecret: "s".repeat(32), secureCookies: true },
+      },
+      github: { web: "https://github.acme.test", api: "https://github.acme.test/api/v3" },
     });
   });
 

@@ -7,6 +7,7 @@ export type {
   Ledger,
   LedgerScope,
   MergeRecord,
+  PullMergeRecord,
   RepoRef,
   RevertRecord,
   TrackRecord,
@@ -14,3 +15,16 @@ export type {
 export { DEFAULT_DATA_DIR, SQLITE_FILE, openLedger, type LedgerOptions } from "./open.js";
 export { recordRevertsIn, type RevertingChange } from "./record-revert.js";
 export { parseRevertReferences, pullRequestText, type PullRequestReference, type RevertReferences } from "./reverts.js";
+export type {
+  AgentMerge,
+  AgentSummary,
+  ApprovalWait,
+  AuditFilter,
+  LedgerReads,
+  MergeEvent,
+  ReadableScope,
+  RepositorySummary,
+  RevertEvent,
+  TierChange,
+} from "./queries/reads.js";
+export { scopeOf } from "./queries/scope.js";

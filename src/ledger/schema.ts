@@ -54,6 +54,27 @@ export interface DecisionsTable {
   /** JSON object or null. */
   override: string | null;
   decided_at: string;
+  /** 1/0; null for decisions recorded before it was kept. Not part of the digest. */
+  ai_assisted: number | null;
+}
+
+/** When an AI-assisted pull request's rule first waited for approval, and when it was then met. */
+export interface ApprovalWaitsTable {
+  owner: string;
+  repo: string;
+  pr_number: number;
+  rule: string;
+  waiting_since: string;
+  met_at: string | null;
+}
+
+/** Every merged pull request, AI-assisted or not (merges holds the AI-assisted ones with their agents). */
+export interface PullMergesTable {
+  owner: string;
+  repo: string;
+  pr_number: number;
+  ai_assisted: number;
+  merged_at: string;
 }
 
 /** One row per (pull request, pusher): who pushed its heads, remembered across events. */
@@ -75,4 +96,6 @@ export interface LedgerDatabase {
   merge_agents: MergeAgentsTable;
   reverts: RevertsTable;
   decisions: DecisionsTable;
+  pull_merges: PullMergesTable;
+  approval_waits: ApprovalWaitsTable;
 }

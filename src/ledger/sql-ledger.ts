@@ -3,7 +3,6 @@
  * the schema — natural primary keys plus `insert … on conflict do nothing` — so a redelivered
  * webhook or two replicas handling the same event record one row, without a read-then-write race.
  */
-import { createHash } from "node:crypto";
 import { sql, type Kysely, type Selectable } from "kysely";
 import type { Actor } from "../facts.js";
 import type { LedgerDriver } from "./migrate.js";
@@ -13,11 +12,15 @@ import type {
   Ledger,
   LedgerScope,
   MergeRecord,
+  PullMergeRecord,
   RepoRef,
   RevertRecord,
   TrackRecord,
 } from "./ledger.js";
-import type { DecisionsTable, LedgerDatabase, MergesTable } from "./schema.js";
+import { decisionFromRow, decisionRow } from "./decision-rows.js";
+import { agentMergesWithReverts } from "./queries/agents.js";
+import { ledgerReads, type LedgerReads } from "./queries/reads.js";
+import type { LedgerDatabase, MergesTable } from "./schema.js";
 
 const MERGE_KEY = ["owner", "repo", "pr_number"] as const;
 const DEFAULT_DECISION_LIMIT = 100;
@@ -25,10 +28,14 @@ const FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 const ABBREVIATED_SHA = /^[0-9a-f]{7,63}$/;
 
 export class SqlLedger implements Ledger {
+  readonly reads: LedgerReads;
+
   constructor(
     private readonly db: Kysely<LedgerDatabase>,
     readonly driver: LedgerDriver,
-  ) {}
+  ) {
+    this.reads = ledgerReads(db);
+  }
 
   async recordMerge(merge: MergeRecord): Promise<boolean> {
     const key = { owner: lower(merge.owner), repo: lower(merge.repo), pr_number: merge.pr };
@@ -83,13 +90,32 @@ export class SqlLedger implements Ledger {
     return inserted(result.numInsertedOrUpdatedRows);
   }
 
-  async recordDecision(decision: DecisionRecord): Promise<boolean> {
+  async recordPullMerge(merge: PullMergeRecord): Promise<boolean> {
     const result = await this.db
-      .insertInto("decisions")
-      .values(decisionRow(decision))
-      .onConflict((oc) => oc.columns([...MERGE_KEY, "head_sha", "digest"]).doNothing())
+      .insertInto("pull_merges")
+      .values({
+        owner: lower(merge.owner),
+        repo: lower(merge.repo),
+        pr_number: merge.pr,
+        ai_assisted: merge.aiAssisted ? 1 : 0,
+        merged_at: merge.mergedAt.toISOString(),
+      })
+      .onConflict((oc) => oc.columns(MERGE_KEY).doNothing())
       .executeTakeFirst();
     return inserted(result.numInsertedOrUpdatedRows);
+  }
+
+  async recordDecision(decision: DecisionRecord): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .insertInto("decisions")
+        .values(decisionRow(decision))
+        .onConflict((oc) => oc.columns([...MERGE_KEY, "head_sha", "digest"]).doNothing())
+        .executeTakeFirst();
+      if (!inserted(result.numInsertedOrUpdatedRows)) return false;
+      if (decision.aiAssisted) await recordApprovalWaits(trx, decision);
+      return true;
+    });
   }
 
   async findMergeByCommit(repo: RepoRef, sha: string): Promise<MergeRecord | null> {
@@ -125,14 +151,7 @@ export class SqlLedger implements Ledger {
 
   async trackRecords(scope: LedgerScope, since: Date): Promise<TrackRecord[]> {
     const from = since.toISOString();
-    let query = this.db
-      .selectFrom("merge_agents as a")
-      .innerJoin("merges as m", (join) =>
-        join.onRef("m.owner", "=", "a.owner").onRef("m.repo", "=", "a.repo").onRef("m.pr_number", "=", "a.pr_number"),
-      )
-      .leftJoin("reverts as r", (join) =>
-        join.onRef("r.owner", "=", "a.owner").onRef("r.repo", "=", "a.repo").onRef("r.pr_number", "=", "a.pr_number"),
-      )
+    let query = agentMergesWithReverts(this.db)
       .select((eb) => [
         "a.agent",
         eb.fn.sum<number | string>(eb.case().when("m.merged_at", ">=", from).then(eb.lit(1)).else(eb.lit(0)).end()).as("merged"),
@@ -220,6 +239,32 @@ export class SqlLedger implements Ledger {
   }
 }
 
+/** A rule's first wait starts once; the first later decision that finds it met ends it. */
+async function recordApprovalWaits(db: Kysely<LedgerDatabase>, decision: DecisionRecord): Promise<void> {
+  const key = { owner: lower(decision.owner), repo: lower(decision.repo), pr_number: decision.pr };
+  const at = decision.at.toISOString();
+  for (const rule of decision.rules) {
+    if (rule.status === "waiting") {
+      await db
+        .insertInto("approval_waits")
+        .values({ ...key, rule: rule.name, waiting_since: at, met_at: null })
+        .onConflict((oc) => oc.columns([...MERGE_KEY, "rule"]).doNothing())
+        .execute();
+    } else if (rule.status === "met") {
+      await db
+        .updateTable("approval_waits")
+        .set({ met_at: at })
+        .where("owner", "=", key.owner)
+        .where("repo", "=", key.repo)
+        .where("pr_number", "=", key.pr_number)
+        .where("rule", "=", rule.name)
+        .where("met_at", "is", null)
+        .where("waiting_since", "<=", at)
+        .execute();
+    }
+  }
+}
+
 function lower(text: string): string {
   return text.toLowerCase();
 }
@@ -237,53 +282,5 @@ function mergeFromRow(row: Selectable<MergesTable>): MergeRecord {
     mergeCommitSha: row.merge_commit_sha,
     agents: JSON.parse(row.agents) as string[],
     mergedAt: new Date(row.merged_at),
-  };
-}
-
-function decisionRow(d: DecisionRecord): DecisionsTable {
-  const content = {
-    owner: lower(d.owner),
-    repo: lower(d.repo),
-    pr_number: d.pr,
-    head_sha: lower(d.headSha),
-    conclusion: d.conclusion,
-    title: d.title,
-    tier: d.tier,
-    policy_kind: d.policy.kind,
-    policy_description: d.policy.description,
-    policy_blob_shas: JSON.stringify(d.policy.blobShas),
-    agents: JSON.stringify(d.agents),
-    rules: JSON.stringify(d.rules),
-    gates: JSON.stringify(d.gates),
-    counted: JSON.stringify(d.counted),
-    ignored: JSON.stringify(d.ignored),
-    override: d.override === null ? null : JSON.stringify(d.override),
-  };
-  // Everything but the time: the same evaluation seen again (a redelivery, a re-run) is one row.
-  const digest = createHash("sha256").update(JSON.stringify(Object.values(content))).digest("hex");
-  return { ...content, digest, decided_at: d.at.toISOString() };
-}
-
-function decisionFromRow(row: Selectable<DecisionsTable>): DecisionRecord {
-  return {
-    owner: row.owner,
-    repo: row.repo,
-    pr: Number(row.pr_number),
-    headSha: row.head_sha,
-    policy: {
-      kind: row.policy_kind as DecisionRecord["policy"]["kind"],
-      description: row.policy_description,
-      blobShas: JSON.parse(row.policy_blob_shas) as string[],
-    },
-    conclusion: row.conclusion as DecisionRecord["conclusion"],
-    title: row.title,
-    tier: row.tier,
-    agents: JSON.parse(row.agents) as DecisionRecord["agents"],
-    rules: JSON.parse(row.rules) as DecisionRecord["rules"],
-    gates: JSON.parse(row.gates) as DecisionRecord["gates"],
-    counted: JSON.parse(row.counted) as DecisionRecord["counted"],
-    ignored: JSON.parse(row.ignored) as DecisionRecord["ignored"],
-    override: row.override === null ? null : (JSON.parse(row.override) as DecisionRecord["override"]),
-    at: new Date(row.decided_at),
   };
 }

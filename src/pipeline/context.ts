@@ -14,6 +14,8 @@ export interface PipelineContext extends Memos {
   metrics: Metrics;
   now: () => Date;
   log: Logger;
+  /** The check run's details link (the console's pull request page); absent = none. */
+  detailsUrl?: (pr: { owner: string; repo: string; number: number }, headSha: string) => string;
 }
 
 export interface PipelineOptions extends MemoOptions {

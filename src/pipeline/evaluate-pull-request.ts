@@ -56,7 +56,7 @@ export async function evaluatePullRequest(
     const output = renderSharedHead([own, ...siblings]);
     const report = await reportCheckRun(
       octokit,
-      { owner: target.owner, repo: target.repo, headSha, appId: ctx.appId, ownCheckRun: decided.ownCheckRun },
+      { owner: target.owner, repo: target.repo, headSha, appId: ctx.appId, ownCheckRun: decided.ownCheckRun, detailsUrl: ctx.detailsUrl?.(target, headSha) },
       output,
       ctx.checkRuns,
     );
@@ -107,7 +107,7 @@ export async function evaluatePullRequest(
       try {
         await reportFailure(
           octokit,
-          { owner: target.owner, repo: target.repo, headSha, appId: ctx.appId },
+          { owner: target.owner, repo: target.repo, headSha, appId: ctx.appId, detailsUrl: ctx.detailsUrl?.(target, headSha) },
           problem,
           ctx.checkRuns,
         );

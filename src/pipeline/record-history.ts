@@ -33,6 +33,7 @@ export async function recordMergedPullRequest(
   const loaded = resolvePolicy(gathered.policyBlobs);
   // An invalid policy must not hide an agent's merge from its track record: detect with defaults.
   const detection = detectUnder(loaded, gathered.facts);
+  await ledger.recordPullMerge({ ...repo, pr: target.number, aiAssisted: detection.aiAssisted, mergedAt: merged.mergedAt });
   if (detection.aiAssisted) {
     const inserted = await ledger.recordMerge({
       ...repo,

@@ -24,6 +24,7 @@ export function decisionRecordFrom(decision: Decision, pr: PullRequestRef, now: 
     },
     conclusion: decision.conclusion,
     title: decision.title,
+    aiAssisted: decision.detection.aiAssisted,
     tier: decision.tier,
     agents: decision.agents.map((a) => a.agent),
     rules: decision.rules.map((r) => ({ name: r.name, status: r.status })),

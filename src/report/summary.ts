@@ -11,7 +11,8 @@ import { capped, code, CONCLUSION_ICON, details, escape, table } from "./markdow
 const ICON = CONCLUSION_ICON;
 const RULE_ICON: Record<RuleResult["status"], string> = { met: "✅", waiting: "⏳", failed: "❌", "not-applicable": "➖" };
 const GATE_ICON: Record<GateResult["status"], string> = { passed: "✅", pending: "🔄", failed: "❌" };
-const REASON: Record<IgnoredReason, string> = {
+/** Why an approval was ignored, in a reviewer's words (the check run and the console say the same). */
+export const REASON: Record<IgnoredReason, string> = {
   "pr-author": "PR author",
   "commit-author": "commit author",
   committer: "committer",

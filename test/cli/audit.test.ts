@@ -17,6 +17,7 @@ function decision(overrides: Partial<DecisionRecord>): DecisionRecord {
     policy: { kind: "repository", description: ".agent-governance.yml", blobShas: [BLOB] },
     conclusion: "action_required",
     title: "Waiting for 1 approval",
+    aiAssisted: true,
     tier: "new",
     agents: ["claude-code"],
     rules: [

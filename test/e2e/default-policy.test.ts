@@ -62,6 +62,11 @@ describe("the default policy on a PR with a Claude co-author", () => {
     expect(verdict.summary).toMatch(/AI-assisted/);
   });
 
+  it("links the check run to nothing while the console is not configured", async () => {
+    const pr = await openAiPullRequest();
+    expect(verdictOf(sandbox().world, pr).run?.detailsUrl ?? null).toBeNull();
+  });
+
   it("passes on an approval of the head commit by a writer who wrote no commit", async () => {
     const pr = await openAiPullRequest();
     await approve(pr, "alice");

@@ -3,6 +3,7 @@
  * with its explanation, exits 0 — and with --keep leaves the servers up, with the simulated
  * GitHub readable as JSON, until it is interrupted.
  */
+import { signIn } from "../../tools/sandbox/console-client.js";
 import { describe, expect, it, jest } from "@jest/globals";
 import { spawn } from "node:child_process";
 import { projectRoot } from "../../tools/sandbox/app-process.js";
@@ -48,20 +49,28 @@ describe("npm run demo", () => {
     expect(out).toContain("✔ every verdict is the one the story expects");
   });
 
-  it("with --keep serves the simulated GitHub as JSON until interrupted", async () => {
+  it("with --keep serves the simulated GitHub as JSON and the console until interrupted", async () => {
     let state: unknown;
+    let organisation = "";
     let asked = false;
     const { code } = await runDemo(["--keep"], (out, kill) => {
       const url = /simulated GitHub as JSON\s+(\S+)/.exec(out)?.[1];
-      if (!url || asked || !out.includes("Ctrl-C stops them")) return;
+      const signInLink = /sign in as carol \(senior\)\s+(\S+)/.exec(out)?.[1];
+      if (!url || !signInLink || asked || !out.includes("Ctrl-C stops them")) return;
       asked = true;
+      const consoleUrl = new URL(signInLink).origin;
       void fetch(url)
         .then((response) => response.json())
         .then((json) => (state = json))
+        .then(() => signIn(consoleUrl, "carol"))
+        .then((carol) => carol.get("/acme"))
+        .then((page) => (organisation = page.text))
         .finally(() => kill("SIGINT"));
     });
     expect(code).toBe(0);
     expect(state).toMatchObject({ repos: { "acme/payments": expect.objectContaining({ fullName: "acme/payments" }) } });
+    // The trusted agent of the stories, with its merges, on the organisation page.
+    expect(organisation).toMatch(/<a href="\/acme\/agents\/copilot">copilot<\/a>/);
   });
 
   it("refuses an unknown argument with exit code 2", async () => {

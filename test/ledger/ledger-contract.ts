@@ -41,6 +41,7 @@ function decision(overrides: Partial<DecisionRecord> = {}): DecisionRecord {
     policy: { kind: "repository", description: "acme/api/.agent-governance.yml@main", blobShas: [SHA_C] },
     conclusion: "success",
     title: "All rules met",
+    aiAssisted: true,
     tier: "new",
     agents: ["claude-code"],
     rules: [{ name: "senior-review", status: "met" }],

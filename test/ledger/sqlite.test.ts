@@ -6,6 +6,7 @@ import SQLite from "better-sqlite3";
 import { openLedger } from "../../src/ledger/open.js";
 import { ledgerSettings } from "../../src/settings.js";
 import { ledgerContract } from "./ledger-contract.js";
+import { ledgerReadsContract } from "./reads-contract.js";
 
 const root = mkdtempSync(join(tmpdir(), "ledger-test-"));
 let stores = 0;
@@ -13,6 +14,10 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe("SQLite ledger", () => {
   ledgerContract(async () => {
+    const dataDir = join(root, `store-${++stores}`);
+    return { open: () => openLedger({ dataDir }) };
+  });
+  ledgerReadsContract(async () => {
     const dataDir = join(root, `store-${++stores}`);
     return { open: () => openLedger({ dataDir }) };
   });

@@ -40,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
   say.line(say.dim("The real app server (dist/src/server.js, as `npm start` runs it) against an in-memory GitHub on 127.0.0.1."));
   let sandbox: Sandbox;
   try {
-    sandbox = await startSandbox({ launcher: "node" });
+    sandbox = await startSandbox({ launcher: "node", console: true });
   } catch (error) {
     process.stderr.write(`demo: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
@@ -101,6 +101,10 @@ function showKeepInstructions(sandbox: Sandbox, say: Narrator): void {
   say.line(`  simulated GitHub as JSON   ${sandbox.sim.url}${STATE_PATH}`);
   say.line(`  app webhooks               ${sandbox.app.webhookUrl}`);
   say.line(`  app health / metrics       ${sandbox.app.url}/healthz   ${sandbox.app.url}/metrics`);
+  if (sandbox.consoleUrl) {
+    say.line(`  console                    ${sandbox.consoleUrl}/acme`);
+    say.line(`  sign in as carol (senior)  ${sandbox.consoleUrl}/-/login?login=carol&next=/acme`);
+  }
   say.line(`  webhook secret (this run)  ${secret}`);
   say.line(`  a sample payload           ${sample}`);
   say.line();

@@ -5,6 +5,7 @@
  * temporary directory, and no .env file is ever created.
  */
 import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { createServer, type AddressInfo } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,6 +21,8 @@ export interface SandboxOptions {
   nodeArgs?: string[];
   /** Keep request bodies in the simulator's log (default true). */
   recordBodies?: boolean;
+  /** Turn the web console on (OAuth client on the simulator, the console's settings on the app). */
+  console?: boolean;
   /** Simulator port (default: any free one). */
   simulatorPort?: number;
   /** App port (default: any free one). */
@@ -34,6 +37,8 @@ export interface Sandbox {
   readonly app: AppProcess;
   appId: number;
   webhookSecret: string;
+  /** The console's address, when it is on (the app's own URL). */
+  consoleUrl: string | null;
   /** The ledger's directory (SQLite), removed by close(). */
   dataDir: string;
   /** Delivers a signed webhook and waits until the app has finished the work it queued. */
@@ -57,13 +62,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     privateKeyEncoding: { type: "pkcs1", format: "pem" },
   });
   const webhookSecret = randomBytes(20).toString("hex");
-  const sim = await startSimulator({ appId, privateKey, webhookSecret, port: options.simulatorPort, recordBodies: options.recordBodies });
+  const oauth = options.console ? { clientId: `Iv1.${randomBytes(8).toString("hex")}`, clientSecret: randomBytes(20).toString("hex") } : undefined;
+  const sim = await startSimulator({ appId, privateKey, webhookSecret, port: options.simulatorPort, recordBodies: options.recordBodies, oauth });
   const dataDir = mkdtempSync(join(tmpdir(), "agent-governance-"));
+  // The console's public URL names the app's port, so the port is chosen before the app starts.
+  const appPort = options.appPort ?? (oauth ? await freePort() : 0);
+  const consoleUrl = oauth ? `http://127.0.0.1:${appPort}` : null;
+  const consoleEnv: Record<string, string> = oauth
+    ? { GOVERNANCE_PUBLIC_URL: consoleUrl!, GITHUB_CLIENT_ID: oauth.clientId, GITHUB_CLIENT_SECRET: oauth.clientSecret, GOVERNANCE_SESSION_SECRET: randomBytes(32).toString("hex") }
+    : {};
   const env = {
     APP_ID: String(appId),
     PRIVATE_KEY: privateKey,
     WEBHOOK_SECRET: webhookSecret,
-    PORT: String(options.appPort ?? 0),
+    PORT: String(appPort),
+    ...consoleEnv,
     HOST: "127.0.0.1",
     NODE_ENV: "production",
     LOG_FORMAT: "json",
@@ -95,6 +108,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     appId,
     webhookSecret,
+    consoleUrl,
     dataDir,
     async deliver(event, action, input) {
       const result = await sim.deliver(event, action, input);
@@ -120,4 +134,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A port free at this moment on loopback. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -5,6 +5,7 @@
  * the benchmarks; the app reaches it through GHE_HOST/GHE_PROTOCOL like any GitHub Enterprise.
  */
 export { startSimulator, STATE_PATH, type Simulator, type SimulatorOptions, type DeliveryInput } from "./http/server.js";
+export { AUTHORIZE_PATH, ACCESS_TOKEN_PATH, type OAuthClientCredentials } from "./http/oauth.js";
 export { World, GITHUB_ACTIONS_APP_ID, type PullRef, type CommitSpec, type FileSpec, type PersonSpec, type PullRequestSpec, type CheckRunSpec, type WorldOptions } from "./world/world.js";
 export type * from "./world/records.js";
 export { SimulatorError } from "./world/errors.js";

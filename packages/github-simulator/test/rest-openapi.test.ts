@@ -91,6 +91,8 @@ const rows: Row[] = [
   { method: "GET", route: "/orgs/{org}/teams/{team_slug}", path: () => "/orgs/acme/teams/seniors", status: 200 },
   { method: "GET", route: "/orgs/{org}/teams/{team_slug}/members", path: () => "/orgs/acme/teams/seniors/members", status: 200 },
   { method: "GET", route: "/orgs/{org}/teams/{team_slug}/memberships/{username}", path: () => "/orgs/acme/teams/seniors/memberships/alice", status: 200 },
+  { method: "GET", route: "/user", path: () => "/user", status: 200, personal: true },
+  { method: "GET", route: "/user/memberships/orgs/{org}", path: () => "/user/memberships/orgs/acme", status: 200, personal: true },
 ];
 
 describe("every REST route exists in GitHub's OpenAPI description", () => {

@@ -3,7 +3,7 @@
  * signal it raises. `declared`: the text says so. `identity`: a known or structurally
  * recognised agent account or address. `inferred`: a structural guess.
  */
-import type { Confidence } from "../types.js";
+import type { Confidence } from "../confidence.js";
 
 export interface RuleInfo {
   confidence: Confidence;

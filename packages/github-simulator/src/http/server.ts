@@ -13,6 +13,7 @@ import { deliverWebhook, type DeliveryResult } from "../webhooks/delivery.js";
 import { publicKeyOf } from "./app-jwt.js";
 import { Credentials } from "./credentials.js";
 import { Faults } from "./faults.js";
+import { OAuthEndpoints, type OAuthClientCredentials } from "./oauth.js";
 import { errorBody, RequestHandler } from "./handler.js";
 
 /** GET: the simulated world as JSON (accounts, repositories, pull requests, check runs, requests). */
@@ -34,6 +35,8 @@ export interface SimulatorOptions {
   world?: World;
   /** Keep request bodies in the request log (default true; benchmarks may turn it off). */
   recordBodies?: boolean;
+  /** The app's OAuth client: enables "Sign in with GitHub" (/login/oauth/authorize, /login/oauth/access_token). */
+  oauth?: OAuthClientCredentials;
 }
 
 /** Either what the event is about (filled from the world), or a function that returns the whole payload. */
@@ -55,6 +58,8 @@ export interface Simulator {
   resetRequests(): void;
   /** Accept `token` as a personal access token of `login` (CLI-style callers). */
   addPersonalToken(token: string, login: string): void;
+  /** The OAuth client the simulator accepts, when sign-in is enabled. */
+  oauth: OAuthClientCredentials | null;
   /** Make every issued installation token invalid (the app must fetch a new one). */
   expireInstallationTokens(): void;
   close(): Promise<void>;
@@ -70,6 +75,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const faults = new Faults();
   const handler = new RequestHandler({ world, credentials, faults, schema, publicKey: publicKeyOf(key), appId: options.appId, recordBodies: options.recordBodies ?? true });
   const deliveries: DeliveryResult[] = [];
+  const oauth = new OAuthEndpoints(world, credentials, options.oauth);
 
   const server: Server = createServer((req, res) => {
     // The whole world as JSON, for a person looking around (`npm run demo -- --keep`); not a
@@ -79,7 +85,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       res.end(JSON.stringify(world.toJSON(), null, 2));
       return;
     }
-    handler.handle(req, res).catch((error: unknown) => {
+    const path = req.url?.split("?")[0] ?? "/";
+    const work = oauth.handles(req.method ?? "GET", path) ? oauth.handle(req, res, new URL(req.url ?? "/", world.baseUrl)) : handler.handle(req, res);
+    work.catch((error: unknown) => {
       // A simulator bug must look like a GitHub 500, not hang the app under test.
       if (!res.headersSent) {
         res.writeHead(500, { "content-type": "application/json; charset=utf-8" });
@@ -126,6 +134,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       world.addUser(login);
       credentials.addPersonalToken(token, login);
     },
+    oauth: options.oauth ?? null,
     expireInstallationTokens: () => credentials.expireInstallationTokens(),
     close: () =>
       new Promise<void>((resolve, reject) => {

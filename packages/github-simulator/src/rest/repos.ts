@@ -3,7 +3,7 @@ import { readFile, readTree, resolveRef } from "../world/git.js";
 import { SimulatorError, notFound } from "../world/errors.js";
 import { nodeId } from "../world/git.js";
 import type { RulesetRecord } from "../world/records.js";
-import { bodyObject, created, integerParam, ok, paginate, repoOf, requireString, type RestRoute } from "./route.js";
+import { bodyObject, created, integerParam, ok, paginate, repoOf, requireString, userPermission, type RestRoute } from "./route.js";
 
 const ENFORCEMENTS = ["disabled", "active", "evaluate"];
 
@@ -33,7 +33,13 @@ export const repoRoutes: RestRoute[] = [
     path: "/repos/{owner}/{repo}",
     auth: "installation",
     permission: ["metadata", "read"],
-    handle: (req) => ok(req.rep.fullRepository(repoOf(req))),
+    handle: (req) => {
+      const repo = repoOf(req);
+      const body = req.rep.fullRepository(repo);
+      // With a user's token GitHub says what that user may do.
+      if (req.auth.kind === "token") return ok({ ...body, permissions: req.rep.permissionFlags(userPermission(req.world, repo, req.auth.login)) });
+      return ok(body);
+    },
   },
   {
     method: "GET",

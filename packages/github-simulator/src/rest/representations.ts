@@ -60,6 +60,33 @@ export class Representations {
     };
   }
 
+  /** GET /user: the signed-in user as they see themselves ("private-user"). */
+  authenticatedUser(account: AccountRecord): Json {
+    const repos = [...this.world.repos.values()].filter((r) => r.owner === account.login);
+    return {
+      ...this.user(account),
+      name: account.name,
+      company: null,
+      blog: "",
+      location: null,
+      email: account.emails[0] ?? null,
+      hireable: null,
+      bio: null,
+      public_repos: repos.filter((r) => !r.private).length,
+      public_gists: 0,
+      followers: 0,
+      following: 0,
+      created_at: account.createdAt,
+      updated_at: account.createdAt,
+      private_gists: 0,
+      total_private_repos: repos.filter((r) => r.private).length,
+      owned_private_repos: repos.filter((r) => r.private).length,
+      disk_usage: 0,
+      collaborators: 0,
+      two_factor_authentication: true,
+    };
+  }
+
   /** simple-user for a login, creating nothing: unknown logins render as a plain User. */
   userByLogin(login: string): Json {
     const account = this.world.account(login);
@@ -641,14 +668,18 @@ export class Representations {
   }
 
   collaborator(account: AccountRecord, permission: string): Json {
-    const perms = ["read", "triage", "write", "maintain", "admin"];
-    const rank = perms.indexOf(permission);
     return {
       ...this.user(account),
       name: account.name,
       email: null,
-      permissions: { pull: rank >= 0, triage: rank >= 1, push: rank >= 2, maintain: rank >= 3, admin: rank >= 4 },
+      permissions: this.permissionFlags(permission),
       role_name: permission,
     };
+  }
+
+  /** GitHub's `permissions` object for a permission level ("none" = every flag false). */
+  permissionFlags(permission: string): Json {
+    const rank = ["read", "triage", "write", "maintain", "admin"].indexOf(permission);
+    return { pull: rank >= 0, triage: rank >= 1, push: rank >= 2, maintain: rank >= 3, admin: rank >= 4 };
   }
 }

@@ -1,7 +1,7 @@
 /** What a REST route handler receives and returns, plus the pieces every handler shares. */
 import type { IncomingHttpHeaders } from "node:http";
 import { SimulatorError, notFound } from "../world/errors.js";
-import type { InstallationRecord, RepoRecord } from "../world/records.js";
+import type { InstallationRecord, RepoPermission, RepoRecord } from "../world/records.js";
 import type { World } from "../world/world.js";
 import type { Credentials } from "../http/credentials.js";
 import type { Representations } from "./representations.js";
@@ -51,7 +51,15 @@ export function repoOf(req: RestRequest): RepoRecord {
   const repo = req.world.findRepo(req.params.owner, req.params.repo);
   if (!repo) throw notFound();
   if (req.auth.kind === "installation" && !req.world.installationCovers(req.auth.installation, repo)) throw notFound();
+  // A user's token sees a private repository only with read access to it, like GitHub.
+  if (req.auth.kind === "token" && userPermission(req.world, repo, req.auth.login) === "none") throw notFound();
   return repo;
+}
+
+/** A user's permission on a repository; anyone may read a public one. */
+export function userPermission(world: World, repo: RepoRecord, login: string): RepoPermission {
+  const granted = world.permissionOf(repo.fullName, login);
+  return granted === "none" && !repo.private ? "read" : granted;
 }
 
 /** Whether an installation token's permissions allow the route (write implies read). */

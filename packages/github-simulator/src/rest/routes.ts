@@ -5,5 +5,6 @@ import { pullRoutes } from "./pulls.js";
 import { repoRoutes } from "./repos.js";
 import type { RestRoute } from "./route.js";
 import { teamRoutes } from "./teams.js";
+import { userRoutes } from "./user.js";
 
-export const restRoutes: readonly RestRoute[] = [...appRoutes, ...checkRoutes, ...pullRoutes, ...repoRoutes, ...teamRoutes];
+export const restRoutes: readonly RestRoute[] = [...appRoutes, ...checkRoutes, ...pullRoutes, ...repoRoutes, ...teamRoutes, ...userRoutes];

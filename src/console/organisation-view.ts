@@ -1,0 +1,65 @@
+/** The organisation page's view model, read from the ledger within the user's readable scope. */
+import type { LedgerReads, ReadableScope, RepositorySummary } from "../ledger/index.js";
+import { lastWeeks, perWeek, quantile, trendOf, type Trend } from "./statistics.js";
+
+export const WINDOW_WEEKS = 12;
+const DAY_MS = 24 * 3600 * 1000;
+const TREND_DAYS = 28;
+
+export interface OrganisationView {
+  owner: string;
+  windowDays: number;
+  weeks: Array<{ label: string; ai: number; human: number; reverts: number; medianWaitMs: number | null; p90WaitMs: number | null }>;
+  waitsPerRule: Array<{ rule: string; count: number; medianMs: number; p90Ms: number }>;
+  agents: Array<{ agent: string; tier: string | null; merged: number; reverted: number; trend: Trend; recent: number; before: number }>;
+  repositories: RepositorySummary[];
+}
+
+export async function organisationView(reads: LedgerReads, scope: ReadableScope, now: Date): Promise<OrganisationView> {
+  const weeks = lastWeeks(now, WINDOW_WEEKS);
+  const since = weeks[0];
+  const recentSince = new Date(now.getTime() - TREND_DAYS * DAY_MS);
+  const beforeSince = new Date(now.getTime() - 2 * TREND_DAYS * DAY_MS);
+  const [merges, reverts, waits, agents, recent, before, repositories] = await Promise.all([
+    reads.merges(scope, since),
+    reads.reverts(scope, since),
+    reads.approvalWaits(scope, since),
+    reads.agentSummaries(scope, since),
+    reads.agentSummaries(scope, recentSince, { tiers: false }),
+    reads.agentSummaries(scope, beforeSince, { tiers: false }),
+    reads.repositorySummaries(scope, since),
+  ]);
+  const mergeWeeks = perWeek(weeks, merges, (m) => m.at);
+  const revertWeeks = perWeek(weeks, reverts, (r) => r.at);
+  const waitWeeks = perWeek(weeks, waits, (w) => w.at);
+  const byRule = new Map<string, number[]>();
+  for (const wait of waits) byRule.set(wait.rule, [...(byRule.get(wait.rule) ?? []), wait.waitedMs]);
+  const recentOf = new Map(recent.map((a) => [a.agent, a.merged]));
+  const beforeOf = new Map(before.map((a) => [a.agent, a.merged]));
+  return {
+    owner: scope.owner,
+    windowDays: Math.round((now.getTime() - since.getTime()) / DAY_MS),
+    weeks: weeks.map((week) => {
+      const key = week.toISOString().slice(0, 10);
+      const inWeek = mergeWeeks.get(key) ?? [];
+      const waited = (waitWeeks.get(key) ?? []).map((w) => w.waitedMs);
+      return {
+        label: key.slice(5),
+        ai: inWeek.filter((m) => m.aiAssisted).length,
+        human: inWeek.filter((m) => !m.aiAssisted).length,
+        reverts: revertWeeks.get(key)?.length ?? 0,
+        medianWaitMs: quantile(waited, 0.5),
+        p90WaitMs: quantile(waited, 0.9),
+      };
+    }),
+    waitsPerRule: [...byRule.entries()]
+      .map(([rule, values]) => ({ rule, count: values.length, medianMs: quantile(values, 0.5)!, p90Ms: quantile(values, 0.9)! }))
+      .sort((a, b) => a.rule.localeCompare(b.rule)),
+    agents: agents.map((a) => {
+      const r = recentOf.get(a.agent) ?? 0;
+      const b = (beforeOf.get(a.agent) ?? 0) - r;
+      return { agent: a.agent, tier: a.latestTier, merged: a.merged, reverted: a.reverted, trend: trendOf(r, b), recent: r, before: b };
+    }),
+    repositories,
+  };
+}

@@ -1,0 +1,145 @@
+/** Agents' track records in readable repositories: the organisation page's table and the agent page. */
+import type { Kysely } from "kysely";
+import type { LedgerDatabase } from "../schema.js";
+import type { ReadableScope } from "./scope.js";
+
+export interface AgentSummary {
+  agent: string;
+  merged: number;
+  reverted: number;
+  lastMergedAt: Date | null;
+  /** The tier the agent's latest decision gave its pull request (lowest of its agents). */
+  latestTier: string | null;
+}
+
+export interface AgentMerge {
+  repo: string;
+  pr: number;
+  mergedAt: Date;
+  revert: { at: Date; commitSha: string | null; pr: number | null } | null;
+}
+
+export interface TierChange {
+  at: Date;
+  tier: string;
+  repo: string;
+  pr: number;
+}
+
+/** Each (merge, agent) with the merge and its revert, if any: what track records are counted from. */
+export function agentMergesWithReverts(db: Kysely<LedgerDatabase>) {
+  return db
+    .selectFrom("merge_agents as a")
+    .innerJoin("merges as m", (join) =>
+      join.onRef("m.owner", "=", "a.owner").onRef("m.repo", "=", "a.repo").onRef("m.pr_number", "=", "a.pr_number"),
+    )
+    .leftJoin("reverts as r", (join) =>
+      join.onRef("r.owner", "=", "a.owner").onRef("r.repo", "=", "a.repo").onRef("r.pr_number", "=", "a.pr_number"),
+    );
+}
+
+/** The JSON text of an agents list contains `"agent"` (logins and catalogue ids hold no LIKE wildcard). */
+export function containsAgent(agent: string): string {
+  return `%${JSON.stringify(agent)}%`;
+}
+
+export interface AgentSummaryOptions {
+  /** One agent only. */
+  agent?: string;
+  /** Look up each agent's latest tier (default true). */
+  tiers?: boolean;
+}
+
+export async function agentSummaries(db: Kysely<LedgerDatabase>, scope: ReadableScope, since: Date, options: AgentSummaryOptions = {}): Promise<AgentSummary[]> {
+  if (scope.repos.length === 0) return [];
+  const from = since.toISOString();
+  let query = agentMergesWithReverts(db)
+    .select((eb) => [
+      "a.agent",
+      eb.fn.countAll<number | string>().as("merged"),
+      eb.fn.count<number | string>("r.pr_number").as("reverted"),
+      eb.fn.max("m.merged_at").as("last_merged_at"),
+    ])
+    .where("a.owner", "=", scope.owner)
+    .where("a.repo", "in", scope.repos)
+    .where("m.merged_at", ">=", from)
+    .groupBy("a.agent")
+    .orderBy("a.agent");
+  if (options.agent !== undefined) query = query.where("a.agent", "=", options.agent);
+  const rows = await query.execute();
+  const tiers = options.tiers === false ? new Map<string, string>() : await latestTiers(db, scope);
+  return rows.map((row) => ({
+    agent: row.agent,
+    merged: Number(row.merged),
+    reverted: Number(row.reverted),
+    lastMergedAt: row.last_merged_at === null ? null : new Date(row.last_merged_at),
+    latestTier: tiers.get(row.agent) ?? null,
+  }));
+}
+
+/** How many of the newest decisions with agents are read for their tiers: one bounded query for every agent. */
+const TIER_SAMPLE = 5000;
+
+/** Each agent's tier at its latest decision among the newest ones. */
+async function latestTiers(db: Kysely<LedgerDatabase>, scope: ReadableScope): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom("decisions")
+    .select(["agents", "tier"])
+    .where("owner", "=", scope.owner)
+    .where("repo", "in", scope.repos)
+    .where("agents", "!=", "[]")
+    .orderBy("decided_at", "desc")
+    .limit(TIER_SAMPLE)
+    .execute();
+  const tiers = new Map<string, string>();
+  for (const row of rows) for (const agent of JSON.parse(row.agents) as string[]) if (!tiers.has(agent)) tiers.set(agent, row.tier);
+  return tiers;
+}
+
+/** Newest first, every merge ever recorded for the agent, with its revert. */
+export async function agentMerges(db: Kysely<LedgerDatabase>, scope: ReadableScope, agent: string, limit = 500): Promise<AgentMerge[]> {
+  if (scope.repos.length === 0) return [];
+  const rows = await agentMergesWithReverts(db)
+    .select(["m.repo", "m.pr_number", "m.merged_at", "r.reverted_at", "r.revert_commit_sha", "r.revert_pr_number"])
+    .where("a.owner", "=", scope.owner)
+    .where("a.repo", "in", scope.repos)
+    .where("a.agent", "=", agent)
+    .orderBy("m.merged_at", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    repo: row.repo,
+    pr: Number(row.pr_number),
+    mergedAt: new Date(row.merged_at),
+    revert:
+      row.reverted_at === null
+        ? null
+        : {
+            at: new Date(row.reverted_at),
+            commitSha: row.revert_commit_sha,
+            pr: row.revert_pr_number === null ? null : Number(row.revert_pr_number),
+          },
+  }));
+}
+
+/** Each change of the tier the agent's pull requests were judged at, oldest first. */
+export async function agentTierHistory(db: Kysely<LedgerDatabase>, scope: ReadableScope, agent: string, since: Date): Promise<TierChange[]> {
+  if (scope.repos.length === 0) return [];
+  const rows = await db
+    .selectFrom("decisions")
+    .select(["decided_at", "tier", "repo", "pr_number", "agents"])
+    .where("owner", "=", scope.owner)
+    .where("repo", "in", scope.repos)
+    .where("decided_at", ">=", since.toISOString())
+    .where("agents", "like", containsAgent(agent))
+    .orderBy("decided_at")
+    .execute();
+  const changes: TierChange[] = [];
+  for (const row of rows) {
+    // LIKE is a pre-filter; the agent must really be in the list.
+    if (!(JSON.parse(row.agents) as string[]).includes(agent)) continue;
+    if (changes.at(-1)?.tier === row.tier) continue;
+    changes.push({ at: new Date(row.decided_at), tier: row.tier, repo: row.repo, pr: Number(row.pr_number) });
+  }
+  return changes;
+}

@@ -1,0 +1,143 @@
+/**
+ * The web console's ledger reads, written once and run against SQLite (test/ledger/sqlite.test.ts)
+ * and PostgreSQL (test/services/ledger.pg.test.ts). The scope names the repositories a user can
+ * read: a repository outside it never contributes a row, a count or a name.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import type { DecisionRecord, Ledger } from "../../src/ledger/ledger.js";
+import { scopeOf } from "../../src/ledger/queries/scope.js";
+import type { LedgerStore } from "./ledger-contract.js";
+
+const NOW = new Date("2026-06-01T12:00:00.000Z");
+const hoursAgo = (hours: number): Date => new Date(NOW.getTime() - hours * 3600 * 1000);
+const WINDOW = hoursAgo(24 * 90);
+
+function decision(overrides: Partial<DecisionRecord>): DecisionRecord {
+  return {
+    owner: "acme",
+    repo: "api",
+    pr: 7,
+    headSha: "a".repeat(40),
+    policy: { kind: "repository", description: "acme/api/.agent-governance.yml@main", blobShas: ["c".repeat(40)] },
+    conclusion: "action_required",
+    title: "Waiting for 1 approval",
+    aiAssisted: true,
+    tier: "new",
+    agents: ["claude-code"],
+    rules: [{ name: "senior review", status: "waiting" }],
+    gates: [],
+    counted: [],
+    ignored: [],
+    override: null,
+    at: hoursAgo(10),
+    ...overrides,
+  };
+}
+
+const met = (at: Date, login = "alice"): Partial<DecisionRecord> => ({
+  conclusion: "success",
+  title: "All rules met",
+  rules: [{ name: "senior review", status: "met" }],
+  counted: [{ rule: "senior review", login, commitId: "a".repeat(40) }],
+  at,
+});
+
+export function ledgerReadsContract(newStore: () => Promise<LedgerStore>): void {
+  describe("console reads", () => {
+    let ledger: Ledger;
+    const api = scopeOf("Acme", ["API"]);
+    const both = scopeOf("acme", ["api", "secret"]);
+
+    beforeEach(async () => {
+      ledger = await (await newStore()).open();
+      await ledger.recordDecision(decision({ at: hoursAgo(10) }));
+      await ledger.recordDecision(decision({ ...met(hoursAgo(7)) }));
+      await ledger.recordDecision(decision({ repo: "secret", pr: 1, agents: ["devin"], at: hoursAgo(9) }));
+      await ledger.recordDecision(decision({ repo: "secret", pr: 1, agents: ["devin"], ...met(hoursAgo(1), "mallory") }));
+      await ledger.recordDecision(decision({ pr: 8, aiAssisted: false, agents: [], rules: [], conclusion: "success", title: "No rule applies", at: hoursAgo(5) }));
+      await ledger.recordMerge({ owner: "acme", repo: "api", pr: 7, headSha: "a".repeat(40), mergeCommitSha: "d".repeat(40), agents: ["claude-code"], mergedAt: hoursAgo(6) });
+      await ledger.recordPullMerge({ owner: "acme", repo: "api", pr: 7, aiAssisted: true, mergedAt: hoursAgo(6) });
+      await ledger.recordPullMerge({ owner: "acme", repo: "api", pr: 8, aiAssisted: false, mergedAt: hoursAgo(4) });
+      await ledger.recordMerge({ owner: "acme", repo: "secret", pr: 1, headSha: "b".repeat(40), mergeCommitSha: null, agents: ["devin"], mergedAt: hoursAgo(1) });
+      await ledger.recordPullMerge({ owner: "acme", repo: "secret", pr: 1, aiAssisted: true, mergedAt: hoursAgo(1) });
+      await ledger.recordRevert({ owner: "acme", repo: "api", pr: 7, revertCommitSha: "e".repeat(40), revertPr: 9, revertedAt: hoursAgo(2) });
+    });
+
+    afterEach(async () => {
+      await ledger.close();
+    });
+
+    it("lists every owner and repository it knows (to be filtered by access before showing)", async () => {
+      expect(await ledger.reads.owners()).toEqual(["acme"]);
+      expect(await ledger.reads.repositories("ACME")).toEqual(["api", "secret"]);
+    });
+
+    it("gives a pull request's decisions oldest first", async () => {
+      const timeline = await ledger.reads.pullTimeline({ owner: "acme", repo: "api" }, 7);
+      expect(timeline.map((d) => [d.conclusion, d.aiAssisted])).toEqual([
+        ["action_required", true],
+        ["success", true],
+      ]);
+    });
+
+    it("summarises only readable repositories, with their policy and share of AI-assisted merges", async () => {
+      expect(await ledger.reads.repositorySummaries(api, WINDOW)).toEqual([
+        { repo: "api", policy: { kind: "repository", description: "acme/api/.agent-governance.yml@main" }, decisions: 3, mergedPulls: 2, aiAssistedMerges: 1 },
+      ]);
+      expect((await ledger.reads.repositorySummaries(both, WINDOW)).map((r) => r.repo)).toEqual(["api", "secret"]);
+      expect(await ledger.reads.repositorySummaries(scopeOf("acme", []), WINDOW)).toEqual([]);
+    });
+
+    it("counts merges and reverts of readable repositories only", async () => {
+      const merges = await ledger.reads.merges(api, WINDOW);
+      expect(merges.map((m) => m.aiAssisted).sort()).toEqual([false, true]);
+      expect((await ledger.reads.merges(both, WINDOW)).length).toBe(3);
+      expect((await ledger.reads.reverts(api, WINDOW)).map((r) => [r.repo, r.pr])).toEqual([["api", 7]]);
+    });
+
+    it("measures how long AI-assisted pull requests waited for a rule to be met", async () => {
+      const waits = await ledger.reads.approvalWaits(api, WINDOW);
+      expect(waits.map((w) => [w.rule, w.pr, w.waitedMs / 3600_000])).toEqual([["senior review", 7, 3]]);
+      expect((await ledger.reads.approvalWaits(both, WINDOW)).map((w) => w.waitedMs / 3600_000).sort()).toEqual([3, 8]);
+    });
+
+    it("summarises agents from readable repositories only", async () => {
+      expect(await ledger.reads.agentSummaries(api, WINDOW)).toEqual([
+        { agent: "claude-code", merged: 1, reverted: 1, lastMergedAt: hoursAgo(6), latestTier: "new" },
+      ]);
+      expect((await ledger.reads.agentSummaries(both, WINDOW)).map((a) => a.agent)).toEqual(["claude-code", "devin"]);
+    });
+
+    it("lists an agent's merges with the revert that undid each", async () => {
+      expect(await ledger.reads.agentMerges(api, "claude-code")).toEqual([
+        { repo: "api", pr: 7, mergedAt: hoursAgo(6), revert: { at: hoursAgo(2), commitSha: "e".repeat(40), pr: 9 } },
+      ]);
+      expect(await ledger.reads.agentMerges(api, "devin")).toEqual([]);
+    });
+
+    it("keeps an agent's tier changes, oldest first", async () => {
+      await ledger.recordDecision(decision({ pr: 10, tier: "established", at: hoursAgo(3) }));
+      await ledger.recordDecision(decision({ pr: 11, tier: "established", at: hoursAgo(2) }));
+      await ledger.recordDecision(decision({ pr: 12, tier: "new", at: hoursAgo(1) }));
+      const history = await ledger.reads.agentTierHistory(api, "claude-code", WINDOW);
+      expect(history.map((h) => [h.tier, h.pr])).toEqual([
+        ["new", 7],
+        ["established", 10],
+        ["new", 12],
+      ]);
+    });
+
+    it("filters the audit log by repository, agent, outcome, approver and date", async () => {
+      const audit = (filter: Parameters<Ledger["reads"]["audit"]>[1], scope = both) =>
+        ledger.reads.audit(scope, filter).then((records) => records.map((r) => `${r.repo}#${r.pr}:${r.conclusion}`));
+      expect(await audit({})).toEqual(["secret#1:success", "api#8:success", "api#7:success", "secret#1:action_required", "api#7:action_required"]);
+      expect(await audit({}, api)).toEqual(["api#8:success", "api#7:success", "api#7:action_required"]);
+      expect(await audit({ repo: "secret" }, api)).toEqual([]);
+      expect(await audit({ agent: "devin" })).toEqual(["secret#1:success", "secret#1:action_required"]);
+      expect(await audit({ conclusion: "action_required" })).toEqual(["secret#1:action_required", "api#7:action_required"]);
+      expect(await audit({ approver: "ALICE" })).toEqual(["api#7:success"]);
+      expect(await audit({ since: hoursAgo(8), until: hoursAgo(4) })).toEqual(["api#8:success", "api#7:success"]);
+      expect(await audit({ limit: 1 })).toEqual(["secret#1:success"]);
+    });
+  });
+}
