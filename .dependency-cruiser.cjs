@@ -8,7 +8,10 @@
  *           config/, detect/, facts.ts               what they share
  *
  * A layer imports only the layers below it. The engine (policy/) is pure: it reads the policy
- * (config/), the detection (detect/) and the facts (facts.ts) and nothing else. GitHub's client
+ * (config/), the detection (detect/) and the facts (facts.ts) and nothing else. Each `when`
+ * condition and each gate declares its own key and value schema next to the code that judges
+ * it, so config/ builds the `when` and `gates` parts of the policy file's schema from the
+ * engine's two tables, and imports nothing else of the engine. GitHub's client
  * libraries (@octokit/*, probot) are reached only through github/ and the wiring. The product
  * (src/) never imports the GitHub simulator, the tools, the benchmarks or test code, and nothing
  * anywhere imports in a circle.
@@ -49,6 +52,13 @@ module.exports = {
         path: "^src/",
         pathNot: ["^src/(policy|config|detect)/", "^src/facts\\.ts$"],
       },
+    },
+    {
+      name: "config-reads-only-the-engine-tables",
+      comment: "The policy file's schema takes the `when` conditions and the gates from the tables that register them (each declares its key, schema and judgement in one file); config/ reaches nothing else of the engine.",
+      severity: "error",
+      from: { path: "^src/config/" },
+      to: { path: "^src/policy/", pathNot: "^src/policy/(predicates|gates)/table\\.ts$" },
     },
     {
       name: "policy-does-no-io",

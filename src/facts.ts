@@ -4,7 +4,8 @@
  * Plain immutable data: no methods, no I/O. Logins are normalised (see `normalizeLogin`):
  * lower-case, without the REST `[bot]` suffix; `isBot` keeps what the suffix said.
  */
-import type { Permission, PolicyBlob } from "./config/policy.js";
+import type { Permission } from "./config/schema-parts.js";
+import type { PolicyBlob } from "./config/source.js";
 
 export interface Actor {
   /** Normalised login: lower case, no "[bot]" suffix. */

@@ -3,6 +3,7 @@
  * organisation default, both combined, or the built-in default. Pure: the adapter reads the
  * blobs, this decides. Never throws; any invalid file in play fails closed with located errors.
  */
+import { deepFreeze } from "./freeze.js";
 import { documentLocator, hasPath, type DataPath, type Locator } from "./locate.js";
 import { combinePolicyFiles, enforcedKeysOverridden } from "./merge.js";
 import { normalisePolicy } from "./normalise.js";
@@ -13,14 +14,6 @@ import { tierReferenceErrors, type PolicyRole } from "./semantics.js";
 import { byPosition, checkPolicyFile, type CheckedFile } from "./validate.js";
 
 export type { PolicyRole } from "./semantics.js";
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /**
  * The built-in default policy: catalogue on, label `ai-assisted`, AI-assisted

@@ -9,6 +9,7 @@ import {
   DEFAULT_DETECTION,
   DEFAULT_LABEL,
   DEFAULT_RULE_NAME,
+  GATES_SCHEMA,
   type PolicyFile,
   type PrincipalsFile,
   type RuleFile,
@@ -74,19 +75,14 @@ function detection(file: PolicyFile["detection"] = {}): Detection {
   };
 }
 
+/** Each gate as written (copied), or its schema default when it has one; a new gate needs nothing here. */
 function gates(file: PolicyFile["gates"] = {}): Gates {
-  const result: Gates = {
-    forbidden_paths: [...(file.forbidden_paths ?? [])],
-    required_checks: [...(file.required_checks ?? [])],
-    forbid_agent_signoff: file.forbid_agent_signoff ?? false,
-  };
-  if (file.forbidden_paths_case_sensitive) result.forbidden_paths_case_sensitive = true;
-  if (file.max_changed_lines !== undefined) result.max_changed_lines = file.max_changed_lines;
-  if (file.max_changed_files !== undefined) result.max_changed_files = file.max_changed_files;
-  if (file.tests !== undefined) {
-    result.tests = { when_changed: [...file.tests.when_changed], require_changed: [...file.tests.require_changed] };
+  const result: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(GATES_SCHEMA.properties)) {
+    const value = file[key as keyof typeof file] ?? (schema as { default?: unknown }).default;
+    if (value !== undefined) result[key] = structuredClone(value);
   }
-  return result;
+  return result as Gates;
 }
 
 function autonomy(file: PolicyFile["autonomy"]): Autonomy | null {

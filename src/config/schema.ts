@@ -10,9 +10,14 @@
  * `glob` (`globs.ts`), which any ajv can register.
  */
 import { type Static, type TSchema, Type } from "@sinclair/typebox";
+import { GATES_SCHEMA } from "../policy/gates/table.js";
+import { WHEN_SCHEMA } from "../policy/predicates/table.js";
+import { DETECTION_SCHEMA } from "./detection.js";
+import { count, flag, list, mapping, oneOf, PERMISSIONS, strings, text } from "./schema-parts.js";
 
-/** GitHub's repository permissions, weakest first. */
-export const PERMISSIONS = ["read", "triage", "write", "maintain", "admin"] as const;
+export { CONFIDENCES, type Confidence, DEFAULT_DETECTION, REVIEWERS, UNKNOWN_BOTS } from "./detection.js";
+export { PERMISSIONS } from "./schema-parts.js";
+export { GATES_SCHEMA };
 
 /** Top-level keys an organisation default may lock with `enforce`. */
 export const ENFORCEABLE_KEYS = [
@@ -29,50 +34,8 @@ export type EnforceableKey = (typeof ENFORCEABLE_KEYS)[number];
 /** The built-in rule: what a repository gets when neither it nor its organisation says otherwise. */
 export const DEFAULT_RULE_NAME = "AI-assisted change needs review";
 
-/** How sure a detection signal is; `detection.count` picks which ones make a pull request AI-assisted. */
-export const CONFIDENCES = ["declared", "identity", "inferred"] as const;
-export type Confidence = (typeof CONFIDENCES)[number];
-export const UNKNOWN_BOTS = ["ai", "report", "ignore"] as const;
-export const REVIEWERS = ["ai", "ignore"] as const;
-
-export const DEFAULT_DETECTION = {
-  catalog: true,
-  bots: [] as string[],
-  trailers: ["Assisted-by", "Generated-by", "AI-Assisted"],
-  co_authors: [] as string[],
-  labels: ["ai-assisted"],
-  branches: [] as string[],
-  not_ai: ["dependabot[bot]", "renovate[bot]", "github-actions[bot]", "pre-commit-ci[bot]"],
-  count: ["declared", "identity", "inferred"] as Confidence[],
-  unknown_bots: "report" as (typeof UNKNOWN_BOTS)[number],
-  reviewers: "ai" as (typeof REVIEWERS)[number],
-};
 export const DEFAULT_LABEL = "ai-assisted";
 export const DEFAULT_AUTONOMY = { window_days: 90, scope: "repository", demote_on_revert_days: 14 } as const;
-
-type Extra = Record<string, unknown>;
-
-/** A value from a fixed list, written as JSON Schema `enum` (the validator's messages name the choices). */
-const oneOf = <const Values extends readonly unknown[]>(values: Values, extra: Extra = {}) =>
-  Type.Unsafe<Values[number]>({ enum: [...values], ...extra });
-
-const text = (description: string, extra: Extra = {}) => Type.String({ minLength: 1, description, ...extra });
-
-const list = <Item extends TSchema>(description: string, item: Item, extra: Extra = {}) =>
-  Type.Array(item, { description, ...extra });
-
-/** A list of minimatch globs. `format: glob` is checked by the validator (`globs.ts`); editors ignore it. */
-const globs = (description: string, extra: Extra = {}) =>
-  list(description, Type.String({ minLength: 1, format: "glob", description: "A minimatch glob." }), extra);
-
-const strings = (description: string, extra: Extra = {}) => list(description, Type.String({ minLength: 1 }), extra);
-
-const count = (description: string, minimum: number, extra: Extra = {}) => Type.Integer({ minimum, description, ...extra });
-
-const flag = (description: string, fallback: boolean) => Type.Boolean({ default: fallback, description });
-
-const mapping = <Properties extends Record<string, TSchema>>(description: string, properties: Properties, extra: Extra = {}) =>
-  Type.Object(properties, { description, additionalProperties: false, ...extra });
 
 const principals = (description: string) =>
   mapping(description, {
@@ -87,38 +50,9 @@ const principals = (description: string) =>
     ),
   });
 
-const when = mapping(
-  "Conditions that select the pull requests this rule applies to. All present conditions must hold. Default: `{ai: true}`.",
-  {
-    ai: Type.Optional(
-      oneOf([true, false, "any"] as const, {
-        default: true,
-        description: "`true`: AI-assisted pull requests only; `false`: human-only pull requests only; `any`: both. Default `true`.",
-      }),
-    ),
-    agents: Type.Optional(
-      strings("Holds when one of the pull request's agents is listed (catalogue ids such as `copilot`, `claude-code`, or bot logins).", {
-        examples: [["copilot", "claude-code"]],
-      }),
-    ),
-    paths: Type.Optional(
-      globs("Holds when any changed file (old or new path of a rename) matches one of these globs.", { examples: [["src/**"]] }),
-    ),
-    base: Type.Optional(globs("Holds when the base branch matches one of these globs.", { examples: [["main", "release/*"]] })),
-    labels: Type.Optional(strings("Holds when the pull request has one of these labels.", { examples: [["needs-senior"]] })),
-    tier: Type.Optional(
-      strings(
-        "Holds when the autonomy tier of the pull request's agents (the lowest, if several) is listed: a tier name from `autonomy.tiers`, or `new`.",
-        { examples: [["new"]] },
-      ),
-    ),
-    min_changed_lines: Type.Optional(count("Holds when the pull request changes at least this many lines (additions + deletions).", 0)),
-  },
-);
-
 const rule = mapping("A rule: when its `when` holds, the pull request needs its `require`d approvals.", {
   name: Type.Optional(text("Unique name, shown in the check run. Default: `rule N` (its position).")),
-  when: Type.Optional(when),
+  when: Type.Optional(WHEN_SCHEMA),
   require: Type.Optional(
     mapping("What the rule needs. Default: 1 approval from any user with `write` permission or more.", {
       approvals: Type.Optional(
@@ -145,69 +79,6 @@ const tier = mapping("A tier of trust an agent earns by its record. Tiers are li
     maximum: 1,
     description: "Highest share of those merges that may have been reverted, from 0 to 1 (0.05 = 5%).",
   }),
-});
-
-const detection = mapping("How AI involvement is recognised.", {
-  catalog: Type.Optional(
-    flag("Use the built-in catalogue of known agents (logins, e-mails, trailers, footers, branch prefixes). Default `true`.", true),
-  ),
-  bots: Type.Optional(strings("Extra logins that are AI agents, e.g. `acme-coder[bot]`.", { default: [] })),
-  trailers: Type.Optional(
-    strings("Trailer keys that declare AI help when their value names an AI tool, model or agent.", { default: DEFAULT_DETECTION.trailers }),
-  ),
-  co_authors: Type.Optional(globs("Extra `Co-authored-by` identities: globs on `Name <email>`.", { default: [] })),
-  labels: Type.Optional(
-    strings("A pull request with one of these labels (applied by a person) declares AI help.", { default: DEFAULT_DETECTION.labels }),
-  ),
-  branches: Type.Optional(globs("Head-branch globs that mark a pull request as AI-assisted, e.g. `agent/*`.", { default: [] })),
-  not_ai: Type.Optional(
-    strings("Automation logins that are not AI by identity alone (their commit messages are still scanned).", {
-      default: DEFAULT_DETECTION.not_ai,
-    }),
-  ),
-  count: Type.Optional(
-    list(
-      "Which confidences of signal make a pull request AI-assisted: `declared` (a trailer, footer, label or branch says so), `identity` (a known or recognised agent account or address), `inferred` (a structural guess such as an unknown no-reply co-author). Default: all three.",
-      oneOf(CONFIDENCES),
-      { default: DEFAULT_DETECTION.count, uniqueItems: true },
-    ),
-  ),
-  unknown_bots: Type.Optional(
-    oneOf(UNKNOWN_BOTS, {
-      default: DEFAULT_DETECTION.unknown_bots,
-      description: "Bots that are neither known agents nor known automation: `ai` counts them as AI, `report` (default) shows them in the check run without counting them, `ignore` drops them.",
-    }),
-  ),
-  reviewers: Type.Optional(
-    oneOf(REVIEWERS, {
-      default: DEFAULT_DETECTION.reviewers,
-      description: "Whether a review by an AI reviewer makes the pull request AI-assisted: `ai` (default) or `ignore` (shown, not counted; commit detection is unaffected).",
-    }),
-  ),
-});
-
-const gates = mapping("Automated quality gates on AI-assisted pull requests.", {
-  max_changed_lines: Type.Optional(count("Fail when the pull request changes more lines than this (additions + deletions).", 1)),
-  max_changed_files: Type.Optional(count("Fail when the pull request changes more files than this.", 1)),
-  forbidden_paths: Type.Optional(
-    globs("Fail when a changed file matches one of these globs.", { default: [], examples: [[".github/workflows/**", "**/*.pem"]] }),
-  ),
-  forbidden_paths_case_sensitive: Type.Optional(
-    flag(
-      "Match `forbidden_paths` with case as written. Default `false`: `**/*.pem` also forbids `certs/SERVER.PEM`, so case cannot sidestep the gate.",
-      false,
-    ),
-  ),
-  tests: Type.Optional(
-    mapping("Fail when a file matching `when_changed` changed but no file matching `require_changed` did.", {
-      when_changed: globs("Source globs that call for tests.", { examples: [["src/**"]] }),
-      require_changed: globs("Test globs, one of which must change too.", { examples: [["test/**", "**/*.test.*"]] }),
-    }),
-  ),
-  required_checks: Type.Optional(
-    strings("Other check runs or commit statuses that must succeed on the head commit.", { default: [], examples: [["build", "test"]] }),
-  ),
-  forbid_agent_signoff: Type.Optional(flag("Fail when an agent appears in a `Signed-off-by` trailer. Default `false`.", false)),
 });
 
 const autonomy = mapping("Graduated autonomy: agents with a good record reach higher tiers. Omitted: every agent is `new`.", {
@@ -248,7 +119,7 @@ const policyFile = Type.Object(
         examples: [["rules", "gates"]],
       }),
     ),
-    detection: Type.Optional(detection),
+    detection: Type.Optional(DETECTION_SCHEMA),
     label: Type.Optional(
       Type.Unsafe<string | false>({
         anyOf: [{ type: "string", minLength: 1 }, { const: false }],
@@ -262,7 +133,7 @@ const policyFile = Type.Object(
         rule,
       ),
     ),
-    gates: Type.Optional(gates),
+    gates: Type.Optional(GATES_SCHEMA),
     autonomy: Type.Optional(autonomy),
     policy_admins: Type.Optional(
       principals("Who must approve a pull request that changes a governance file. Omitted: users with `admin` permission."),
@@ -298,6 +169,6 @@ export type PolicyFile = Static<typeof policyFile>;
 export type PrincipalsFile = Static<ReturnType<typeof principals>>;
 export type RuleFile = Static<typeof rule>;
 export type TierFile = Static<typeof tier>;
-export type DetectionFile = Static<typeof detection>;
-export type GatesFile = Static<typeof gates>;
+export type DetectionFile = Static<typeof DETECTION_SCHEMA>;
+export type GatesFile = Static<typeof GATES_SCHEMA>;
 export type AutonomyFile = Static<typeof autonomy>;

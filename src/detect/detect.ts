@@ -8,7 +8,7 @@
  * at an AI vendor or `Assisted-by: <a person>` are not AI. Text is normalised first
  * (normalise.ts) so look-alike characters cannot hide a mark.
  */
-import type { Detection as DetectionConfig } from "../config/policy.js";
+import type { Detection as DetectionConfig } from "../config/detection.js";
 import type { Actor, CommitFacts, GitIdentity, PullRequestFacts } from "../facts.js";
 import { aiNamedBy, aiNamedIdentity, isAffirmative, isNegative, keyNamesAi, UNKNOWN_AI } from "./ai-names.js";
 import { compileDetection, type CompiledDetection } from "./detection-config.js";

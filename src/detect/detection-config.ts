@@ -4,33 +4,13 @@
  * of a pull request builds nothing new.
  */
 import { Minimatch } from "minimatch";
-import type { Detection as DetectionConfig } from "../config/policy.js";
+import type { Detection as DetectionConfig } from "../config/detection.js";
 import { keyNamesAi } from "./ai-names.js";
 import type { IdentityConfig } from "./identity.js";
 import { parseLoginPattern } from "./login.js";
 import { CONFIDENCES, type Confidence } from "./types.js";
 
-/**
- * The schema defaults of `detection`, for callers without a policy. Frozen:
- * compiled configurations are cached by identity, so a policy must not change after use.
- */
-export const DEFAULT_DETECTION: DetectionConfig = deepFreeze({
-  catalog: true,
-  bots: [],
-  trailers: ["Assisted-by", "Generated-by", "AI-Assisted"],
-  co_authors: [],
-  labels: ["ai-assisted"],
-  branches: [],
-  not_ai: ["dependabot[bot]", "renovate[bot]", "github-actions[bot]", "pre-commit-ci[bot]"],
-  count: ["declared", "identity", "inferred"],
-  unknown_bots: "report",
-  reviewers: "ai",
-});
-
-function deepFreeze<T extends object>(value: T): T {
-  for (const child of Object.values(value)) if (typeof child === "object" && child !== null) Object.freeze(child);
-  return Object.freeze(value);
-}
+export { DEFAULT_DETECTION } from "../config/detection.js";
 
 export interface GlobMatcher {
   /** As written in the policy: shown in signals, used as the agent id of co-author globs. */

@@ -3,7 +3,7 @@
  * are AI-assisted, by which agent, in which month, and which rule found each. Pure: the CLI
  * gathers the commits from git, the report renders this value.
  */
-import type { Detection as DetectionConfig } from "../config/policy.js";
+import type { Detection as DetectionConfig } from "../config/detection.js";
 import type { CommitFacts } from "../facts.js";
 import { detectCommit } from "./detect.js";
 import type { CommitDetection } from "./types.js";

@@ -2,7 +2,7 @@
  * The engine's output: a tree that explains itself. The check run, the CLI and the audit
  * record are three renderings of this one value.
  */
-import type { PolicyError, PolicySource } from "../config/policy.js";
+import type { PolicyError, PolicySource } from "../config/source.js";
 import type { Detection } from "../detect/types.js";
 import type { Audience } from "./audience.js";
 import type { ConditionReason, GateReason, Headline, IgnoredReason, NeedReason, OverrideReason } from "./reasons.js";

@@ -37,7 +37,7 @@ describe("the built-in default policy", () => {
           request_review: true,
         },
       ],
-      gates: { forbidden_paths: [], required_checks: [], forbid_agent_signoff: false },
+      gates: { forbidden_paths: [], forbidden_paths_case_sensitive: false, required_checks: [], forbid_agent_signoff: false },
       autonomy: null,
       policy_admins: null,
       override: null,
@@ -92,10 +92,11 @@ describe("defaults are filled in", () => {
     expect(policyOf("version: 1\nrules:\n  - require: {from: {}}\n").rules[0].require.from).toBeNull();
   });
 
-  it("gates left out are absent or empty", () => {
+  it("gates left out are absent, or their schema default", () => {
     expect(policyOf("version: 1\ngates: {max_changed_files: 20}\n").gates).toEqual({
       max_changed_files: 20,
       forbidden_paths: [],
+      forbidden_paths_case_sensitive: false,
       required_checks: [],
       forbid_agent_signoff: false,
     });
@@ -139,6 +140,7 @@ describe("defaults are filled in", () => {
         max_changed_lines: 1000,
         max_changed_files: 50,
         forbidden_paths: [".github/workflows/**", "**/*.pem"],
+        forbidden_paths_case_sensitive: false,
         tests: { when_changed: ["src/**"], require_changed: ["test/**", "**/*.test.*"] },
         required_checks: ["build", "test"],
         forbid_agent_signoff: true,

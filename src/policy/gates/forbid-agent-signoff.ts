@@ -2,8 +2,9 @@
  * "AI agents MUST NOT add Signed-off-by tags" (Linux kernel policy): a Signed-off-by trailer
  * naming an agent identity fails, and the commit is named. The detector knows the identities.
  */
+import { flag } from "../../config/schema-parts.js";
+import { type Gate, gate } from "./gate.js";
 import type { SignOff } from "../reasons.js";
-import type { Gate } from "./gate.js";
 
 export const forbidAgentSignoff: Gate<boolean> = (context) => {
   const signOffs: SignOff[] = [];
@@ -14,3 +15,9 @@ export const forbidAgentSignoff: Gate<boolean> = (context) => {
     ? { name: "forbid_agent_signoff", status: "passed", reason: { code: "no-agent-signoff" } }
     : { name: "forbid_agent_signoff", status: "failed", reason: { code: "agent-signoff", signOffs } };
 };
+
+export const forbidAgentSignoffGate = gate(
+  "forbid_agent_signoff",
+  flag("Fail when an agent appears in a `Signed-off-by` trailer. Default `false`.", false),
+  forbidAgentSignoff,
+);

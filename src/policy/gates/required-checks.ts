@@ -2,9 +2,10 @@
  * Other check runs and statuses that must succeed on the head commit: pending while any is
  * running or has not reported yet, failed as soon as one finished without success.
  */
+import { strings } from "../../config/schema-parts.js";
 import type { CheckFacts } from "../../facts.js";
+import { type Gate, gate } from "./gate.js";
 import type { CheckState } from "../reasons.js";
-import type { Gate } from "./gate.js";
 
 const PASSING = new Set(["success", "neutral", "skipped"]);
 
@@ -24,3 +25,9 @@ export const requiredChecks: Gate<string[]> = ({ facts }, names) => {
   if (pending.length > 0) return { name: "required_checks", status: "pending", reason: { code: "required-checks-pending", checks: pending } };
   return { name: "required_checks", status: "passed", reason: { code: "required-checks-passed", names } };
 };
+
+export const requiredChecksGate = gate(
+  "required_checks",
+  strings("Other check runs or commit statuses that must succeed on the head commit.", { default: [], examples: [["build", "test"]] }),
+  requiredChecks,
+);

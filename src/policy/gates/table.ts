@@ -1,44 +1,46 @@
-/** Every gate, in the order the summary lists them; a gate runs only when configured. */
-import type { Gates } from "../../config/policy.js";
+/**
+ * Every gate, in the order they run and the summary lists them. This list is the one place a
+ * gate is registered: the `gates` part of the policy file's schema (and so its JSON Schema
+ * and TypeScript types) is built from it. Adding a gate is one new file and one line here.
+ */
+import type { Static } from "@sinclair/typebox";
+import { mapping } from "../../config/schema-parts.js";
 import type { EvaluationContext } from "../context.js";
 import type { GateResult } from "../decision.js";
-import { forbidAgentSignoff } from "./forbid-agent-signoff.js";
-import { forbiddenPaths } from "./forbidden-paths.js";
+import { forbidAgentSignoffGate } from "./forbid-agent-signoff.js";
+import { forbiddenPathsGate } from "./forbidden-paths.js";
 import type { Gate } from "./gate.js";
-import { maxChangedFiles } from "./max-changed-files.js";
-import { maxChangedLines } from "./max-changed-lines.js";
-import { requiredChecks } from "./required-checks.js";
-import { tests } from "./tests.js";
+import { maxChangedFilesGate } from "./max-changed-files.js";
+import { maxChangedLinesGate } from "./max-changed-lines.js";
+import { requiredChecksGate } from "./required-checks.js";
+import { testsGate } from "./tests.js";
 
-interface GateRow<Config> {
-  configured: (gates: Gates) => Config | undefined;
-  run: Gate<Config>;
-}
+export const GATES = [
+  maxChangedLinesGate,
+  maxChangedFilesGate,
+  forbiddenPathsGate,
+  testsGate,
+  forbidAgentSignoffGate,
+  requiredChecksGate,
+] as const;
 
-function row<Config>(configured: (gates: Gates) => Config | undefined, run: Gate<Config>): GateRow<unknown> {
-  return { configured, run } as GateRow<unknown>;
-}
+type Declared = (typeof GATES)[number];
+type Intersection<Union> = (Union extends unknown ? (value: Union) => void : never) extends (value: infer All) => void ? All : never;
+type GatesProperties = { [Key in keyof Intersection<Declared["properties"]>]: Intersection<Declared["properties"]>[Key] };
 
-const nonEmpty = (list: string[]) => (list.length > 0 ? list : undefined);
+export const GATES_SCHEMA = mapping(
+  "Automated quality gates on AI-assisted pull requests.",
+  Object.assign({}, ...GATES.map((declared) => declared.properties)) as GatesProperties,
+);
 
-export const GATES: GateRow<unknown>[] = [
-  row((gates) => gates.max_changed_lines, maxChangedLines),
-  row((gates) => gates.max_changed_files, maxChangedFiles),
-  row(
-    (gates) =>
-      nonEmpty(gates.forbidden_paths) && { patterns: gates.forbidden_paths, caseSensitive: gates.forbidden_paths_case_sensitive === true },
-    forbiddenPaths,
-  ),
-  row((gates) => gates.tests, tests),
-  row((gates) => (gates.forbid_agent_signoff ? true : undefined), forbidAgentSignoff),
-  row((gates) => nonEmpty(gates.required_checks), requiredChecks),
-];
+/** The `gates` section as written: every setting optional. */
+export type GatesSettings = Static<typeof GATES_SCHEMA>;
 
-export function runGates(context: EvaluationContext, gates: Gates): GateResult[] {
+export function runGates(context: EvaluationContext, gates: GatesSettings): GateResult[] {
   const results: GateResult[] = [];
-  for (const gate of GATES) {
-    const config = gate.configured(gates);
-    if (config !== undefined && config !== null) results.push(gate.run(context, config));
+  for (const declared of GATES) {
+    const config = (declared.configured as (settings: GatesSettings) => unknown)(gates);
+    if (config !== undefined) results.push((declared.run as Gate<unknown>)(context, config));
   }
   return results;
 }

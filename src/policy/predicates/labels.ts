@@ -1,4 +1,5 @@
-import type { Predicate } from "./predicate.js";
+import { strings } from "../../config/schema-parts.js";
+import { condition, type Predicate } from "./predicate.js";
 
 /** The PR carries one of the labels (GitHub label names are case-insensitive). */
 export const labels: Predicate<string[]> = ({ facts }, wanted) => {
@@ -7,3 +8,9 @@ export const labels: Predicate<string[]> = ({ facts }, wanted) => {
   if (match !== undefined) return { holds: true, why: { code: "label-carried", label: match } };
   return { holds: false, why: { code: "no-label-carried", wanted } };
 };
+
+export const labelsCondition = condition(
+  "labels",
+  strings("Holds when the pull request has one of these labels.", { examples: [["needs-senior"]] }),
+  labels,
+);
