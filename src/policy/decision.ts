@@ -64,14 +64,17 @@ export interface Trust {
   agents: Record<string, AgentTrust>;
 }
 
-export interface Annotation {
+/**
+ * A policy error placed on the policy file: `about` says whether the file in force or the
+ * pull request's proposed new file is wrong; the report words the title.
+ */
+export interface PolicyAnnotation {
+  about: "policy" | "proposal";
   path: string;
   start_line: number;
   end_line: number;
   start_column?: number;
   end_column?: number;
-  annotation_level: "failure" | "warning" | "notice";
-  title?: string;
   message: string;
 }
 
@@ -105,5 +108,5 @@ export interface Decision {
   reviewRequests: { users: string[]; teams: string[] };
   /** Label to add/remove so the PR's labels match the detection. */
   label: { add: string | null; remove: string | null };
-  annotations: Annotation[];
+  annotations: PolicyAnnotation[];
 }

@@ -83,8 +83,8 @@ function decide(loaded: LoadedPolicy, facts: PullRequestFacts, detection: Detect
     reviewRequests: unionOfRequests(rules),
     label: policy ? labelChange(policy.label, detection, facts) : { add: null, remove: null },
     annotations: [
-      ...policyAnnotations(baseErrors, "Policy is invalid"),
-      ...policyAnnotations(policyChange.errors, "The new policy is invalid"),
+      ...policyAnnotations(baseErrors, "policy"),
+      ...policyAnnotations(policyChange.errors, "proposal"),
     ],
   };
   if (loaded.ok && loaded.warnings.length > 0) decision.policyWarnings = loaded.warnings;

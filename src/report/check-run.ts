@@ -2,9 +2,30 @@
  * The check run: a rendering of the decision within GitHub's limits. The
  * adapter sends the annotations 50 per request.
  */
-import type { Annotation, Decision } from "../policy/decision.js";
+import type { Decision, PolicyAnnotation } from "../policy/decision.js";
 import { decisionTitle } from "./reasons.js";
 import { summarySections } from "./summary.js";
+
+/** An annotation as GitHub's check-run API takes it. */
+export interface Annotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  start_column?: number;
+  end_column?: number;
+  annotation_level: "failure" | "warning" | "notice";
+  title?: string;
+  message: string;
+}
+
+const ANNOTATION_TITLE: Record<PolicyAnnotation["about"], string> = {
+  policy: "Policy is invalid",
+  proposal: "The new policy is invalid",
+};
+
+function annotationOf({ about, ...place }: PolicyAnnotation): Annotation {
+  return { ...place, annotation_level: "failure", title: ANNOTATION_TITLE[about] };
+}
 
 export interface CheckRunOutput {
   status: "in_progress" | "completed";
@@ -21,10 +42,11 @@ export const SUMMARY_LIMIT = 65_535;
 
 export function renderCheckRun(decision: Decision): CheckRunOutput {
   const summary = fitSummary(summarySections(decision).join("\n\n"));
+  const annotations = decision.annotations.map(annotationOf);
   const output: CheckRunOutput =
     decision.conclusion === "in_progress"
-      ? { status: "in_progress", title: decisionTitle(decision), summary, annotations: decision.annotations }
-      : { status: "completed", conclusion: decision.conclusion, title: decisionTitle(decision), summary, annotations: decision.annotations };
+      ? { status: "in_progress", title: decisionTitle(decision), summary, annotations }
+      : { status: "completed", conclusion: decision.conclusion, title: decisionTitle(decision), summary, annotations };
   return output;
 }
 

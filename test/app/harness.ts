@@ -16,7 +16,9 @@ import type { Ledger } from "../../src/ledger/index.js";
 import { createMetrics } from "../../src/observability/metrics.js";
 import { APP_ID, INSTALLATION_ID, OWNER, PR_NUMBER, REPO, graphqlPullRequest, type PullRequestSpec } from "./fixtures.js";
 
-export const API = "https://api.github.com";
+// One nock vocabulary for every GitHub test double: the API root and GraphQL operation names.
+import { API, graphqlOperation } from "../github/octokit.js";
+export { API, graphqlOperation };
 
 const PRIVATE_KEY = generateKeyPairSync("rsa", {
   modulusLength: 2048,
@@ -28,12 +30,6 @@ export interface RecordedRequest {
   method: string;
   path: string;
   body: any;
-}
-
-/** The operation name of a GraphQL request body. */
-export function graphqlOperation(body: unknown): string | undefined {
-  const query = (body as { query?: string } | null)?.query ?? "";
-  return /query (\w+)/.exec(query)?.[1];
 }
 
 function parse(body: string): unknown {

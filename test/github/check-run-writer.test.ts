@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { CheckRunMemo, reportCheckRun, reportFailure, type CheckRunTarget } from "../../src/github/check-run-writer.js";
-import type { Annotation } from "../../src/policy/decision.js";
+import type { Annotation } from "../../src/report/check-run.js";
 import type { CheckRunOutput } from "../../src/report/check-run.js";
 import { API, testOctokit } from "./octokit.js";
 

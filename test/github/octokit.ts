@@ -15,7 +15,7 @@ export function testOctokit(): Octokit {
 
 /** The operation name of a GraphQL request body ("PullRequestFacts", "PullRequestCommitsPage", …). */
 export function graphqlOperation(body: unknown): string | undefined {
-  const query = (body as { query?: string }).query ?? "";
+  const query = (body as { query?: string } | null)?.query ?? "";
   return /query (\w+)/.exec(query)?.[1];
 }
 

@@ -66,7 +66,7 @@ describe("a bad policy fails closed", () => {
   it("its errors keep their line and column and become annotations on the policy file", () => {
     const decision = decide({ policy: invalid(errors) });
     expect(decision.policyErrors).toEqual(errors);
-    expect(decision.annotations[0]).toMatchObject({ path: ".agent-governance.yml", start_line: 3, end_line: 3, start_column: 1, annotation_level: "failure" });
+    expect(decision.annotations[0]).toMatchObject({ about: "policy", path: ".agent-governance.yml", start_line: 3, end_line: 3, start_column: 1 });
   });
 
   it("the summary still lists the AI signals", () => {
@@ -115,7 +115,7 @@ describe("policy changes", () => {
     const decision = decide({ facts: humanFacts({ policyChanges: policyChange("# policy\nversion: 2\n"), reviews: [review("root", "APPROVED")] }) });
     expect([decision.conclusion, decisionTitle(decision)]).toEqual(["failure", "The new policy is invalid — 1 error"]);
     expect(decision.annotations).toEqual([
-      expect.objectContaining({ path: ".agent-governance.yml", start_line: 2, start_column: 10, message: "`version` must be `1`, got `2`" }),
+      expect.objectContaining({ about: "proposal", path: ".agent-governance.yml", start_line: 2, start_column: 10, message: "`version` must be `1`, got `2`" }),
     ]);
   });
 });

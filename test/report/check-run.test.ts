@@ -1,6 +1,6 @@
 /** The check run is a rendering of the decision within GitHub's limits. */
 import { describe, expect, it } from "@jest/globals";
-import type { Annotation, Decision } from "../../src/policy/decision.js";
+import type { Decision, PolicyAnnotation } from "../../src/policy/decision.js";
 import { fitSummary, renderCheckRun, SUMMARY_LIMIT } from "../../src/report/check-run.js";
 import { actor, aiCommit, commit, decide, facts, humanFacts, OLDER, policy, review, rule } from "../policy/factories.js";
 import { decisionTitle } from "../../src/report/reasons.js";
@@ -139,7 +139,16 @@ describe("GitHub limits", () => {
   });
 
   it("passes every annotation on; the adapter sends them 50 at a time", () => {
-    const annotations: Annotation[] = Array.from({ length: 120 }, (_, i) => ({ path: ".agent-governance.yml", start_line: i + 1, end_line: i + 1, annotation_level: "failure", message: `error ${i}` }));
+    const annotations: PolicyAnnotation[] = Array.from({ length: 120 }, (_, i) => ({ about: "policy", path: ".agent-governance.yml", start_line: i + 1, end_line: i + 1, message: `error ${i}` }));
     expect(renderCheckRun({ ...decide(), annotations }).annotations).toHaveLength(120);
+  });
+
+  it("words each annotation's title by the file it is about", () => {
+    const place = { path: ".agent-governance.yml", start_line: 2, end_line: 2, message: "bad" };
+    const rendered = renderCheckRun({ ...decide(), annotations: [{ about: "policy", ...place }, { about: "proposal", ...place }] }).annotations;
+    expect(rendered).toEqual([
+      { ...place, annotation_level: "failure", title: "Policy is invalid" },
+      { ...place, annotation_level: "failure", title: "The new policy is invalid" },
+    ]);
   });
 });
