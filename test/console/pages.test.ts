@@ -77,6 +77,11 @@ describe("pull request page", () => {
     expect(page).toContain(`<td>${v.decision!.rules[0].name}<details>`);
   });
 
+  it("shows each commit's signals with the rule that raised them and their confidence", () => {
+    const page = pullRequestPage(view(), chrome);
+    expect(page).toMatch(/<li>catalogue-identity · <code>claude-code<\/code> · identity · Co-Authored-By: Claude &lt;noreply@anthropic.com&gt;<\/li>/);
+  });
+
   it("offers Re-evaluate, with the CSRF token, only to users who can write", () => {
     expect(pullRequestPage(view(), chrome)).toMatch(/action="\/acme\/api\/pull\/7\/re-evaluate"><input type="hidden" name="csrf" value="token-123">/);
     expect(pullRequestPage(view({ canReEvaluate: false }), chrome)).not.toContain("re-evaluate");

@@ -118,14 +118,14 @@ ${rules.map((rule) => html`<tr>
 function commitsTable(view: PullRequestView, decision: Decision): Html {
   const detections = new Map(decision.detection.commits.map((c) => [c.sha, c]));
   const prSignals = decision.detection.pullRequestSignals;
-  return html`${prSignals.length > 0 ? html`<p>Pull request: ${prSignals.map((s, i) => html`${i > 0 ? "; " : ""}${s.kind} <code>${s.agent}</code> (${s.strength}): ${s.detail}`)}</p>` : ""}
+  return html`${prSignals.length > 0 ? html`<p>Pull request: ${prSignals.map((s, i) => html`${i > 0 ? "; " : ""}${s.rule} · <code>${s.agent}</code> · ${s.confidence}${s.counted ? "" : " (not counted)"} · ${s.detail}`)}</p>` : ""}
 <table><thead><tr><th scope="col">Commit</th><th scope="col">Message</th><th scope="col">Signals (rule, agent, confidence, evidence)</th></tr></thead><tbody>
 ${view.commits.map((commit) => {
     const signals = detections.get(commit.sha)?.signals ?? [];
     const [subject, ...rest] = commit.message.split("\n");
     return html`<tr><td><code>${shortSha(commit.sha)}</code></td>
 <td class="message">${subject}${rest.join("\n").trim() ? html`<details><summary>full message</summary><pre>${commit.message}</pre></details>` : ""}</td>
-<td>${signals.length === 0 ? "none" : html`<ul class="compact">${signals.map((s) => html`<li>${s.kind} · <code>${s.agent}</code> · ${s.strength} · ${s.detail}</li>`)}</ul>`}</td></tr>`;
+<td>${signals.length === 0 ? "none" : html`<ul class="compact">${signals.map((s) => html`<li>${s.rule} · <code>${s.agent}</code> · ${s.confidence}${s.counted ? "" : " (not counted)"} · ${s.detail}</li>`)}</ul>`}</td></tr>`;
   })}
 </tbody></table>`;
 }
