@@ -1,20 +1,12 @@
 import { describe, expect, it } from "@jest/globals";
 import type { Autonomy } from "../../src/config/policy.js";
+import { AUTONOMY } from "./factories.js";
 import type { AgentTrust, Trust } from "../../src/policy/decision.js";
 import { agentTrust, computeTrust, nextTierChange, pullRequestTier, trustOfAgents, windowStart, type TrackRecord } from "../../src/policy/autonomy.js";
 
 const NOW = new Date("2026-06-01T00:00:00.000Z");
 const daysAgo = (days: number): Date => new Date(NOW.getTime() - days * 24 * 3600 * 1000);
 
-const AUTONOMY: Autonomy = {
-  window_days: 90,
-  scope: "repository",
-  tiers: [
-    { name: "established", min_merged: 10, max_revert_rate: 0.05 },
-    { name: "trusted", min_merged: 50, max_revert_rate: 0.02 },
-  ],
-  demote_on_revert_days: 14,
-};
 
 const record = (merged: number, reverted = 0, lastRevertAt: Date | null = null): TrackRecord => ({
   agent: "claude-code",

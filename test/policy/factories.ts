@@ -3,7 +3,7 @@
  * filled in), PullRequestFacts for one PR, and `decide`, which runs the real detector and
  * then the engine, as the app does.
  */
-import type { Detection as DetectionConfig, LoadedPolicy, Policy, PolicyError, Rule } from "../../src/config/policy.js";
+import type { Autonomy, Detection as DetectionConfig, LoadedPolicy, Policy, PolicyError, Rule } from "../../src/config/policy.js";
 import type { Actor, CommitFacts, GitIdentity, PullRequestFacts, ReviewFacts, ReviewState } from "../../src/facts.js";
 import type { Decision, Trust } from "../../src/policy/decision.js";
 import { detectUnder, evaluate } from "../../src/policy/evaluate.js";
@@ -11,6 +11,17 @@ import { detectUnder, evaluate } from "../../src/policy/evaluate.js";
 export const HEAD = "9b8e7d6c5b4a39281706f5e4d3c2b1a098765432";
 export const OLDER = "3f2a1c0b9a8f7e6d5c4b3a29180706f5e4d3c2b1";
 export const CLAUDE_TRAILER = "Co-Authored-By: Claude <noreply@anthropic.com>";
+
+/** Two tiers above `new`, as the README's example has them. */
+export const AUTONOMY: Autonomy = {
+  window_days: 90,
+  scope: "repository",
+  tiers: [
+    { name: "established", min_merged: 10, max_revert_rate: 0.05 },
+    { name: "trusted", min_merged: 50, max_revert_rate: 0.02 },
+  ],
+  demote_on_revert_days: 14,
+};
 
 export const DETECTION: DetectionConfig = {
   catalog: true,

@@ -2,17 +2,9 @@
 import { describe, expect, it } from "@jest/globals";
 import type { Autonomy } from "../../src/config/policy.js";
 import type { AgentTrust, Trust } from "../../src/policy/decision.js";
-import { actor, aiCommit, commit, decide, facts, policy } from "./factories.js";
+import { actor, aiCommit, AUTONOMY, commit, decide, facts, policy } from "./factories.js";
 
-const autonomy: Autonomy = {
-  window_days: 90,
-  scope: "repository",
-  tiers: [
-    { name: "established", min_merged: 10, max_revert_rate: 0.05 },
-    { name: "trusted", min_merged: 50, max_revert_rate: 0.02 },
-  ],
-  demote_on_revert_days: 14,
-};
+const autonomy = AUTONOMY;
 
 const record = (agent: string, tier: string, merged = 14): AgentTrust => ({ agent, tier, merged, reverted: 0, windowDays: 90 });
 const copilotCommit = commit({ sha: "c0ffee0000000000000000000000000000000000", author: { name: "Copilot", email: "198982749+Copilot@users.noreply.github.com", user: actor("copilot", true) } });
