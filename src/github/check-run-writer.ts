@@ -19,6 +19,9 @@ import { createHash } from "node:crypto";
 import { CHECK_NAME } from "./check-name.js";
 import { httpStatus, type GitHubClient } from "./client.js";
 import type { OwnCheckRun } from "./facts-from-graphql.js";
+import type { Annotation, CheckRunOutput } from "../check-run-output.js";
+
+export type { Annotation, CheckRunOutput };
 
 export { CHECK_NAME };
 
@@ -27,28 +30,6 @@ export const RE_EVALUATE_ACTION = {
   identifier: "re-evaluate",
   description: "Evaluate this pull request again",
 } as const;
-
-/** A check-run annotation as GitHub's REST API takes it. */
-export interface Annotation {
-  path: string;
-  start_line: number;
-  end_line: number;
-  start_column?: number;
-  end_column?: number;
-  annotation_level: "failure" | "warning" | "notice";
-  title?: string;
-  message: string;
-}
-
-/** The check run's content as GitHub's REST API takes it (report/ renders one from a decision). */
-export interface CheckRunOutput {
-  status: "in_progress" | "completed";
-  conclusion?: "success" | "action_required" | "failure";
-  title: string;
-  summary: string;
-  text?: string;
-  annotations: Annotation[];
-}
 
 /** GitHub's limits: 65 535 characters of summary/text, 50 annotations per request. */
 const MAX_TEXT = 65_535;

@@ -3,20 +3,11 @@
  * adapter sends the annotations 50 per request.
  */
 import type { Decision, PolicyAnnotation } from "../policy/decision.js";
+import type { Annotation, CheckRunOutput } from "../check-run-output.js";
 import { decisionTitle } from "./reasons.js";
 import { summarySections } from "./summary.js";
 
-/** An annotation as GitHub's check-run API takes it. */
-export interface Annotation {
-  path: string;
-  start_line: number;
-  end_line: number;
-  start_column?: number;
-  end_column?: number;
-  annotation_level: "failure" | "warning" | "notice";
-  title?: string;
-  message: string;
-}
+export type { Annotation, CheckRunOutput };
 
 const ANNOTATION_TITLE: Record<PolicyAnnotation["about"], string> = {
   policy: "Policy is invalid",
@@ -25,17 +16,6 @@ const ANNOTATION_TITLE: Record<PolicyAnnotation["about"], string> = {
 
 function annotationOf({ about, ...place }: PolicyAnnotation): Annotation {
   return { ...place, annotation_level: "failure", title: ANNOTATION_TITLE[about] };
-}
-
-export interface CheckRunOutput {
-  status: "in_progress" | "completed";
-  conclusion?: "success" | "action_required" | "failure";
-  title: string;
-  /** Markdown, ≤ 65 535 characters. */
-  summary: string;
-  text?: string;
-  /** All annotations; the adapter sends them 50 per request. */
-  annotations: Annotation[];
 }
 
 export const SUMMARY_LIMIT = 65_535;
