@@ -33,7 +33,11 @@ export async function organisationView(reads: LedgerReads, scope: ReadableScope,
   const revertWeeks = perWeek(weeks, reverts, (r) => r.at);
   const waitWeeks = perWeek(weeks, waits, (w) => w.at);
   const byRule = new Map<string, number[]>();
-  for (const wait of waits) byRule.set(wait.rule, [...(byRule.get(wait.rule) ?? []), wait.waitedMs]);
+  for (const wait of waits) {
+    const values = byRule.get(wait.rule);
+    if (values) values.push(wait.waitedMs);
+    else byRule.set(wait.rule, [wait.waitedMs]);
+  }
   const recentOf = new Map(recent.map((a) => [a.agent, a.merged]));
   const beforeOf = new Map(before.map((a) => [a.agent, a.merged]));
   return {

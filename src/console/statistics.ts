@@ -1,11 +1,19 @@
 /** Pure arithmetic behind the organisation page: ISO weeks, quantiles, trends. */
-const WEEK_MS = 7 * 24 * 3600 * 1000;
+const DAY_MS = 24 * 3600 * 1000;
+const WEEK_MS = 7 * DAY_MS;
+/** 1970-01-01 was a Thursday: days since the epoch plus this, mod 7, count from Monday. */
+const EPOCH_WEEKDAY_FROM_MONDAY = 3;
 
 /** Monday 00:00 UTC of the week containing `date`. */
 export function weekStart(date: Date): Date {
-  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  const offset = (day.getUTCDay() + 6) % 7;
-  return new Date(day.getTime() - offset * 24 * 3600 * 1000);
+  return new Date(weekStartMs(date.getTime()));
+}
+
+/** weekStart in epoch milliseconds, without building dates: it runs once per charted item. */
+function weekStartMs(ms: number): number {
+  const day = Math.floor(ms / DAY_MS);
+  const fromMonday = (((day + EPOCH_WEEKDAY_FROM_MONDAY) % 7) + 7) % 7;
+  return (day - fromMonday) * DAY_MS;
 }
 
 /** The `count` week starts ending with the week of `now`, oldest first. */
@@ -17,7 +25,8 @@ export function lastWeeks(now: Date, count: number): Date[] {
 /** Items bucketed per week start (ISO day string); items outside the weeks are dropped. */
 export function perWeek<T>(weeks: readonly Date[], items: readonly T[], at: (item: T) => Date): Map<string, T[]> {
   const buckets = new Map<string, T[]>(weeks.map((w) => [w.toISOString().slice(0, 10), []]));
-  for (const item of items) buckets.get(weekStart(at(item)).toISOString().slice(0, 10))?.push(item);
+  const byStart = new Map<number, T[]>(weeks.map((w) => [w.getTime(), buckets.get(w.toISOString().slice(0, 10))!]));
+  for (const item of items) byStart.get(weekStartMs(at(item).getTime()))?.push(item);
   return buckets;
 }
 
