@@ -90,6 +90,34 @@ export interface PullRequestPushersTable {
   first_pushed_at: string;
 }
 
+/** How many decisions a repository had on one UTC day (kept as decisions are recorded). */
+export interface DecisionDaysTable {
+  owner: string;
+  repo: string;
+  /** YYYY-MM-DD, the first 10 characters of `decided_at`. */
+  day: string;
+  decision_count: number;
+}
+
+/** The policy in force at a repository's latest decision (kept as decisions are recorded). */
+export interface LatestPoliciesTable {
+  owner: string;
+  repo: string;
+  decided_at: string;
+  policy_kind: string;
+  policy_description: string;
+}
+
+/** One row per (decision, agent): the queryable copy of `decisions.agents`. */
+export interface DecisionAgentsTable {
+  owner: string;
+  repo: string;
+  pr_number: number;
+  agent: string;
+  tier: string;
+  decided_at: string;
+}
+
 export interface LedgerDatabase {
   merges: MergesTable;
   pull_request_pushers: PullRequestPushersTable;
@@ -98,4 +126,7 @@ export interface LedgerDatabase {
   decisions: DecisionsTable;
   pull_merges: PullMergesTable;
   approval_waits: ApprovalWaitsTable;
+  decision_days: DecisionDaysTable;
+  latest_policies: LatestPoliciesTable;
+  decision_agents: DecisionAgentsTable;
 }

@@ -18,6 +18,7 @@ import type {
   TrackRecord,
 } from "./ledger.js";
 import { decisionFromRow, decisionRow } from "./decision-rows.js";
+import { recordDecisionSummaries } from "./decision-summaries.js";
 import { agentMergesWithReverts } from "./queries/agents.js";
 import { ledgerReads, type LedgerReads } from "./queries/reads.js";
 import type { LedgerDatabase, MergesTable } from "./schema.js";
@@ -106,13 +107,15 @@ export class SqlLedger implements Ledger {
   }
 
   async recordDecision(decision: DecisionRecord): Promise<boolean> {
+    const row = decisionRow(decision);
     return this.db.transaction().execute(async (trx) => {
       const result = await trx
         .insertInto("decisions")
-        .values(decisionRow(decision))
+        .values(row)
         .onConflict((oc) => oc.columns([...MERGE_KEY, "head_sha", "digest"]).doNothing())
         .executeTakeFirst();
       if (!inserted(result.numInsertedOrUpdatedRows)) return false;
+      await recordDecisionSummaries(trx, row);
       if (decision.aiAssisted) await recordApprovalWaits(trx, decision);
       return true;
     });

@@ -88,6 +88,48 @@ export function ledgerReadsContract(newStore: () => Promise<LedgerStore>): void 
       expect(await ledger.reads.repositorySummaries(scopeOf("acme", []), WINDOW)).toEqual([]);
     });
 
+    it("counts a repository's decisions from the window's first instant, whether or not it is midnight", async () => {
+      const day = "2026-05-20";
+      for (const [pr, time] of [[20, "00:00:00.000"], [21, "09:59:59.999"], [22, "10:00:00.000"], [23, "23:59:59.999"]] as const) {
+        await ledger.recordDecision(decision({ repo: "tools", pr, at: new Date(`${day}T${time}Z`) }));
+      }
+      await ledger.recordDecision(decision({ repo: "tools", pr: 24, at: new Date("2026-05-19T23:59:59.999Z") }));
+      await ledger.recordDecision(decision({ repo: "tools", pr: 25, at: new Date("2026-05-21T00:00:00.000Z") }));
+      const tools = scopeOf("acme", ["tools"]);
+      const count = async (since: string) => (await ledger.reads.repositorySummaries(tools, new Date(since)))[0].decisions;
+      expect(await count(`${day}T00:00:00.000Z`)).toBe(5);
+      expect(await count(`${day}T10:00:00.000Z`)).toBe(3);
+      expect(await count(`${day}T23:59:59.999Z`)).toBe(2);
+      expect(await count("2026-05-19T23:59:59.999Z")).toBe(6);
+    });
+
+    it("shows the policy of a repository's latest decision, even when an older one is recorded after it", async () => {
+      const policy = (description: string) => ({ kind: "repository" as const, description, blobShas: ["c".repeat(40)] });
+      await ledger.recordDecision(decision({ pr: 30, policy: policy("acme/api/.agent-governance.yml@v2"), at: hoursAgo(3) }));
+      await ledger.recordDecision(decision({ pr: 31, policy: policy("acme/api/.agent-governance.yml@v1"), at: hoursAgo(4) }));
+      expect((await ledger.reads.repositorySummaries(api, WINDOW))[0].policy).toEqual({ kind: "repository", description: "acme/api/.agent-governance.yml@v2" });
+    });
+
+    it("gives an agent the tier of its latest decision in a readable repository", async () => {
+      await ledger.recordDecision(decision({ pr: 40, tier: "established", at: hoursAgo(3) }));
+      await ledger.recordDecision(decision({ repo: "secret", pr: 41, tier: "trusted", at: hoursAgo(2) }));
+      await ledger.recordDecision(decision({ pr: 42, tier: "new", agents: ["devin"], at: hoursAgo(1) }));
+      const tierOf = async (scope: typeof api) => (await ledger.reads.agentSummaries(scope, WINDOW, { agent: "claude-code" }))[0].latestTier;
+      expect(await tierOf(api)).toBe("established");
+      expect(await tierOf(both)).toBe("trusted");
+      expect((await ledger.reads.agentSummaries(api, WINDOW, { tiers: false }))[0].latestTier).toBeNull();
+    });
+
+    it("keeps an agent's tier history apart from agents whose names contain its own", async () => {
+      await ledger.recordDecision(decision({ pr: 50, tier: "established", agents: ["claude-code-review"], at: hoursAgo(3) }));
+      await ledger.recordDecision(decision({ pr: 51, tier: "trusted", agents: ["devin", "claude-code"], at: hoursAgo(2) }));
+      const history = await ledger.reads.agentTierHistory(api, "claude-code", WINDOW);
+      expect(history.map((h) => [h.tier, h.pr])).toEqual([
+        ["new", 7],
+        ["trusted", 51],
+      ]);
+    });
+
     it("counts merges and reverts of readable repositories only", async () => {
       const merges = await ledger.reads.merges(api, WINDOW);
       expect(merges.map((m) => m.aiAssisted).sort()).toEqual([false, true]);

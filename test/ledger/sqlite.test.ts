@@ -1,11 +1,14 @@
 import { afterAll, describe, expect, it } from "@jest/globals";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
 import { openLedger } from "../../src/ledger/open.js";
 import { ledgerSettings } from "../../src/settings.js";
 import { ledgerContract } from "./ledger-contract.js";
+import { Kysely, SqliteDialect } from "kysely";
+import type { LedgerDatabase } from "../../src/ledger/schema.js";
+import { consoleSpeedMigrationContract } from "./console-speed-migration.js";
 import { ledgerReadsContract } from "./reads-contract.js";
 
 const root = mkdtempSync(join(tmpdir(), "ledger-test-"));
@@ -20,6 +23,17 @@ describe("SQLite ledger", () => {
   ledgerReadsContract(async () => {
     const dataDir = join(root, `store-${++stores}`);
     return { open: () => openLedger({ dataDir }) };
+  });
+
+  consoleSpeedMigrationContract(async () => {
+    const dataDir = join(root, `store-${++stores}`);
+    const emptyDir = join(root, `store-${++stores}`);
+    mkdirSync(dataDir, { recursive: true });
+    return {
+      raw: async () => new Kysely<LedgerDatabase>({ dialect: new SqliteDialect({ database: new SQLite(join(dataDir, "ledger.sqlite")) }) }),
+      open: () => openLedger({ dataDir }),
+      openEmpty: () => openLedger({ dataDir: emptyDir }),
+    };
   });
 
   it("creates its data directory and the ledger file in it", async () => {

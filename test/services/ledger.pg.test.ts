@@ -11,6 +11,9 @@ import { MIGRATION_TABLE } from "../../src/ledger/migrate.js";
 import { migrations } from "../../src/ledger/migrations/index.js";
 import { openLedger } from "../../src/ledger/open.js";
 import { ledgerContract } from "../ledger/ledger-contract.js";
+import { Kysely, PostgresDialect } from "kysely";
+import type { LedgerDatabase } from "../../src/ledger/schema.js";
+import { consoleSpeedMigrationContract } from "../ledger/console-speed-migration.js";
 import { ledgerReadsContract } from "../ledger/reads-contract.js";
 
 const SERVER = process.env.LEDGER_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -40,6 +43,16 @@ describe("PostgreSQL ledger", () => {
   ledgerReadsContract(async () => {
     const { url } = await freshSchemaUrl();
     return { open: () => openLedger({ databaseUrl: url }) };
+  });
+  consoleSpeedMigrationContract(async () => {
+    const { url, schema } = await freshSchemaUrl();
+    const empty = await freshSchemaUrl();
+    return {
+      schema,
+      raw: async () => new Kysely<LedgerDatabase>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) }),
+      open: () => openLedger({ databaseUrl: url }),
+      openEmpty: () => openLedger({ databaseUrl: empty.url }),
+    };
   });
 
   it("migrates once when two replicas start at the same time", async () => {

@@ -53,12 +53,25 @@ export interface AgentSummaryOptions {
 export async function agentSummaries(db: Kysely<LedgerDatabase>, scope: ReadableScope, since: Date, options: AgentSummaryOptions = {}): Promise<AgentSummary[]> {
   if (scope.repos.length === 0) return [];
   const from = since.toISOString();
+  const tiers = options.tiers !== false;
   let query = agentMergesWithReverts(db)
     .select((eb) => [
       "a.agent",
       eb.fn.countAll<number | string>().as("merged"),
       eb.fn.count<number | string>("r.pr_number").as("reverted"),
       eb.fn.max("m.merged_at").as("last_merged_at"),
+      // The agent's latest readable decision: one step back along decision_agents' index.
+      (tiers
+        ? eb
+            .selectFrom("decision_agents as t")
+            .select("t.tier")
+            .where("t.owner", "=", scope.owner)
+            .whereRef("t.agent", "=", "a.agent")
+            .where("t.repo", "in", scope.repos)
+            .orderBy("t.decided_at", "desc")
+            .limit(1)
+        : eb.val<string | null>(null)
+      ).as("latest_tier"),
     ])
     .where("a.owner", "=", scope.owner)
     .where("a.repo", "in", scope.repos)
@@ -67,33 +80,13 @@ export async function agentSummaries(db: Kysely<LedgerDatabase>, scope: Readable
     .orderBy("a.agent");
   if (options.agent !== undefined) query = query.where("a.agent", "=", options.agent);
   const rows = await query.execute();
-  const tiers = options.tiers === false ? new Map<string, string>() : await latestTiers(db, scope);
   return rows.map((row) => ({
     agent: row.agent,
     merged: Number(row.merged),
     reverted: Number(row.reverted),
     lastMergedAt: row.last_merged_at === null ? null : new Date(row.last_merged_at),
-    latestTier: tiers.get(row.agent) ?? null,
+    latestTier: row.latest_tier ?? null,
   }));
-}
-
-/** How many of the newest decisions with agents are read for their tiers: one bounded query for every agent. */
-const TIER_SAMPLE = 5000;
-
-/** Each agent's tier at its latest decision among the newest ones. */
-async function latestTiers(db: Kysely<LedgerDatabase>, scope: ReadableScope): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom("decisions")
-    .select(["agents", "tier"])
-    .where("owner", "=", scope.owner)
-    .where("repo", "in", scope.repos)
-    .where("agents", "!=", "[]")
-    .orderBy("decided_at", "desc")
-    .limit(TIER_SAMPLE)
-    .execute();
-  const tiers = new Map<string, string>();
-  for (const row of rows) for (const agent of JSON.parse(row.agents) as string[]) if (!tiers.has(agent)) tiers.set(agent, row.tier);
-  return tiers;
 }
 
 /** Newest first, every merge ever recorded for the agent, with its revert. */
@@ -126,18 +119,16 @@ export async function agentMerges(db: Kysely<LedgerDatabase>, scope: ReadableSco
 export async function agentTierHistory(db: Kysely<LedgerDatabase>, scope: ReadableScope, agent: string, since: Date): Promise<TierChange[]> {
   if (scope.repos.length === 0) return [];
   const rows = await db
-    .selectFrom("decisions")
-    .select(["decided_at", "tier", "repo", "pr_number", "agents"])
+    .selectFrom("decision_agents")
+    .select(["decided_at", "tier", "repo", "pr_number"])
     .where("owner", "=", scope.owner)
+    .where("agent", "=", agent)
     .where("repo", "in", scope.repos)
     .where("decided_at", ">=", since.toISOString())
-    .where("agents", "like", containsAgent(agent))
     .orderBy("decided_at")
     .execute();
   const changes: TierChange[] = [];
   for (const row of rows) {
-    // LIKE is a pre-filter; the agent must really be in the list.
-    if (!(JSON.parse(row.agents) as string[]).includes(agent)) continue;
     if (changes.at(-1)?.tier === row.tier) continue;
     changes.push({ at: new Date(row.decided_at), tier: row.tier, repo: row.repo, pr: Number(row.pr_number) });
   }

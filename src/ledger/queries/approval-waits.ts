@@ -28,7 +28,7 @@ export async function approvalWaitsSince(db: Kysely<LedgerDatabase>, scope: Read
     .orderBy("met_at")
     .execute();
   return rows.map((row) => {
-    const at = new Date(row.met_at!);
-    return { rule: row.rule, repo: row.repo, pr: Number(row.pr_number), at, waitedMs: at.getTime() - new Date(row.waiting_since).getTime() };
+    const at = Date.parse(row.met_at!);
+    return { rule: row.rule, repo: row.repo, pr: Number(row.pr_number), at: new Date(at), waitedMs: at - Date.parse(row.waiting_since) };
   });
 }
