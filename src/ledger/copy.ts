@@ -20,6 +20,10 @@ const TABLE_KEYS: Record<keyof LedgerDatabase, readonly string[]> = {
   decisions: ["owner", "repo", "pr_number", "head_sha", "digest"],
   approval_waits: ["owner", "repo", "pr_number", "rule"],
   pull_request_pushers: ["owner", "repo", "pr_number", "login"],
+  decision_days: ["owner", "repo", "day"],
+  latest_policies: ["owner", "repo"],
+  // No key: every column, so the order is total (identical rows are interchangeable).
+  decision_agents: ["owner", "agent", "decided_at", "repo", "pr_number", "tier"],
 };
 
 /** Rows read and written at a time: well under SQLite's and PostgreSQL's bound-parameter limits. */

@@ -45,14 +45,14 @@ export async function seedEveryTable(ledger: Ledger, pulls = 3): Promise<void> {
   await ledger.recordRevert({ owner: "acme", repo: "api", pr: 1, revertCommitSha: "1234567c5b4a39281706f5e4d3c2b1a0f9e8d7c6", revertPr: 9, revertedAt: new Date("2026-06-01T00:00:00Z") });
 }
 
-const NUMERIC = new Set(["pr_number", "revert_pr_number", "account_id", "is_bot", "ai_assisted"]);
+const NUMERIC = new Set(["pr_number", "revert_pr_number", "account_id", "is_bot", "ai_assisted", "decision_count"]);
 
 /** Each table's rows in key order, with numbers as numbers (PostgreSQL returns bigints as text). */
 export async function dumpLedger(options: LedgerOptions): Promise<Record<string, unknown[]>> {
   const { db } = await openLedgerDatabase(options);
   try {
     const dump: Record<string, unknown[]> = {};
-    for (const table of ["merges", "merge_agents", "reverts", "pull_merges", "decisions", "approval_waits", "pull_request_pushers"] as const) {
+    for (const table of ["merges", "merge_agents", "reverts", "pull_merges", "decisions", "approval_waits", "pull_request_pushers", "decision_days", "latest_policies", "decision_agents"] as const) {
       const rows = await (db as unknown as Kysely<Record<string, Record<string, unknown>>>).selectFrom(table).selectAll().execute();
       dump[table] = rows
         .map((row) => JSON.stringify(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, NUMERIC.has(k) && v !== null ? Number(v) : v]))))
