@@ -20,13 +20,11 @@ export async function organisationView(reads: LedgerReads, scope: ReadableScope,
   const since = weeks[0];
   const recentSince = new Date(now.getTime() - TREND_DAYS * DAY_MS);
   const beforeSince = new Date(now.getTime() - 2 * TREND_DAYS * DAY_MS);
-  const [merges, reverts, waits, agents, recent, before, repositories] = await Promise.all([
+  const [merges, reverts, waits, agents, repositories] = await Promise.all([
     reads.merges(scope, since),
     reads.reverts(scope, since),
     reads.approvalWaits(scope, since),
-    reads.agentSummaries(scope, since),
-    reads.agentSummaries(scope, recentSince, { tiers: false }),
-    reads.agentSummaries(scope, beforeSince, { tiers: false }),
+    reads.agentSummaries(scope, since, { mergedSince: [recentSince, beforeSince] }),
     reads.repositorySummaries(scope, since),
   ]);
   const mergeWeeks = perWeek(weeks, merges, (m) => m.at);
@@ -38,8 +36,6 @@ export async function organisationView(reads: LedgerReads, scope: ReadableScope,
     if (values) values.push(wait.waitedMs);
     else byRule.set(wait.rule, [wait.waitedMs]);
   }
-  const recentOf = new Map(recent.map((a) => [a.agent, a.merged]));
-  const beforeOf = new Map(before.map((a) => [a.agent, a.merged]));
   return {
     owner: scope.owner,
     windowDays: Math.round((now.getTime() - since.getTime()) / DAY_MS),
@@ -60,8 +56,8 @@ export async function organisationView(reads: LedgerReads, scope: ReadableScope,
       .map(([rule, values]) => ({ rule, count: values.length, medianMs: quantile(values, 0.5)!, p90Ms: quantile(values, 0.9)! }))
       .sort((a, b) => a.rule.localeCompare(b.rule)),
     agents: agents.map((a) => {
-      const r = recentOf.get(a.agent) ?? 0;
-      const b = (beforeOf.get(a.agent) ?? 0) - r;
+      const [r, sinceBefore] = a.mergedSince ?? [0, 0];
+      const b = sinceBefore - r;
       return { agent: a.agent, tier: a.latestTier, merged: a.merged, reverted: a.reverted, trend: trendOf(r, b), recent: r, before: b };
     }),
     repositories,

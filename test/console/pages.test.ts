@@ -123,7 +123,7 @@ describe("agent and organisation pages", () => {
     const reads = {
       merges: async () => [{ at: new Date("2026-05-30T10:00:00Z"), aiAssisted: true }, { at: new Date("2026-05-30T11:00:00Z"), aiAssisted: false }],
       reverts: async () => [],
-      approvalWaits: async () => [{ rule: HOSTILE, repo: "api", pr: 7, at: new Date("2026-05-30T10:00:00Z"), waitedMs: 2 * 3600_000 }],
+      approvalWaits: async () => [{ rule: HOSTILE, at: new Date("2026-05-30T10:00:00Z"), waitedMs: 2 * 3600_000 }],
       agentSummaries: async () => [{ agent: "claude-code", merged: 1, reverted: 0, lastMergedAt: now, latestTier: "new" }],
       repositorySummaries: async () => [{ repo: "api", policy: null, decisions: 3, mergedPulls: 2, aiAssistedMerges: 1 }],
     } as unknown as LedgerReads;

@@ -139,7 +139,7 @@ export function ledgerReadsContract(newStore: () => Promise<LedgerStore>): void 
 
     it("measures how long AI-assisted pull requests waited for a rule to be met", async () => {
       const waits = await ledger.reads.approvalWaits(api, WINDOW);
-      expect(waits.map((w) => [w.rule, w.pr, w.waitedMs / 3600_000])).toEqual([["senior review", 7, 3]]);
+      expect(waits.map((w) => [w.rule, w.at, w.waitedMs / 3600_000])).toEqual([["senior review", hoursAgo(7), 3]]);
       expect((await ledger.reads.approvalWaits(both, WINDOW)).map((w) => w.waitedMs / 3600_000).sort()).toEqual([3, 8]);
     });
 
@@ -148,6 +148,14 @@ export function ledgerReadsContract(newStore: () => Promise<LedgerStore>): void 
         { agent: "claude-code", merged: 1, reverted: 1, lastMergedAt: hoursAgo(6), latestTier: "new" },
       ]);
       expect((await ledger.reads.agentSummaries(both, WINDOW)).map((a) => a.agent)).toEqual(["claude-code", "devin"]);
+    });
+
+    it("counts each agent's merges since each trend period's start in the same read", async () => {
+      const summaries = await ledger.reads.agentSummaries(both, WINDOW, { mergedSince: [hoursAgo(3), hoursAgo(6), hoursAgo(8)] });
+      expect(summaries.map((a) => [a.agent, a.merged, a.mergedSince])).toEqual([
+        ["claude-code", 1, [0, 1, 1]],
+        ["devin", 1, [1, 1, 1]],
+      ]);
     });
 
     it("lists an agent's merges with the revert that undid each", async () => {

@@ -47,7 +47,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("decision_agents_by_agent_time").on("decision_agents").columns(["owner", "agent", "decided_at"]).execute();
 
   // The organisation page reads every wait met in its window: from the index alone.
-  await db.schema.createIndex("approval_waits_by_met_covering").on("approval_waits").columns(["owner", "met_at", "repo", "rule", "waiting_since", "pr_number"]).execute();
+  await db.schema.createIndex("approval_waits_by_met_covering").on("approval_waits").columns(["owner", "met_at", "repo", "rule", "waiting_since"]).execute();
   await db.schema.dropIndex("approval_waits_by_met").execute();
 
   await copyExistingDecisions(db);

@@ -10,6 +10,8 @@ export interface AgentSummary {
   lastMergedAt: Date | null;
   /** The tier the agent's latest decision gave its pull request (lowest of its agents). */
   latestTier: string | null;
+  /** With the `mergedSince` option: merges at or after each of its times. */
+  mergedSince?: number[];
 }
 
 export interface AgentMerge {
@@ -48,6 +50,8 @@ export interface AgentSummaryOptions {
   agent?: string;
   /** Look up each agent's latest tier (default true). */
   tiers?: boolean;
+  /** Also count each agent's merges at or after each of these times (all within the window). */
+  mergedSince?: readonly Date[];
 }
 
 export async function agentSummaries(db: Kysely<LedgerDatabase>, scope: ReadableScope, since: Date, options: AgentSummaryOptions = {}): Promise<AgentSummary[]> {
@@ -79,13 +83,22 @@ export async function agentSummaries(db: Kysely<LedgerDatabase>, scope: Readable
     .groupBy("a.agent")
     .orderBy("a.agent");
   if (options.agent !== undefined) query = query.where("a.agent", "=", options.agent);
-  const rows = await query.execute();
+  const periods = options.mergedSince ?? [];
+  // One pass over the window's merges rather than a query per period.
+  const rows = await query
+    .select((eb) =>
+      periods.map((at, i) =>
+        eb.fn.sum<number | string>(eb.case().when("m.merged_at", ">=", at.toISOString()).then(eb.lit(1)).else(eb.lit(0)).end()).as(`merged_since_${i}`),
+      ),
+    )
+    .execute();
   return rows.map((row) => ({
     agent: row.agent,
     merged: Number(row.merged),
     reverted: Number(row.reverted),
     lastMergedAt: row.last_merged_at === null ? null : new Date(row.last_merged_at),
     latestTier: row.latest_tier ?? null,
+    ...(options.mergedSince === undefined ? {} : { mergedSince: periods.map((_, i) => Number((row as Record<string, unknown>)[`merged_since_${i}`] ?? 0)) }),
   }));
 }
 

@@ -7,10 +7,9 @@ import type { Kysely } from "kysely";
 import type { LedgerDatabase } from "../schema.js";
 import type { ReadableScope } from "./scope.js";
 
+/** Which pull request waited is not read: the page shows times only, over thousands of waits. */
 export interface ApprovalWait {
   rule: string;
-  repo: string;
-  pr: number;
   /** When the rule was met. */
   at: Date;
   waitedMs: number;
@@ -21,14 +20,13 @@ export async function approvalWaitsSince(db: Kysely<LedgerDatabase>, scope: Read
   if (scope.repos.length === 0) return [];
   const rows = await db
     .selectFrom("approval_waits")
-    .select(["rule", "repo", "pr_number", "waiting_since", "met_at"])
+    .select(["rule", "waiting_since", "met_at"])
     .where("owner", "=", scope.owner)
     .where("repo", "in", scope.repos)
     .where("met_at", ">=", since.toISOString())
-    .orderBy("met_at")
     .execute();
   return rows.map((row) => {
     const at = Date.parse(row.met_at!);
-    return { rule: row.rule, repo: row.repo, pr: Number(row.pr_number), at: new Date(at), waitedMs: at - Date.parse(row.waiting_since) };
+    return { rule: row.rule, at: new Date(at), waitedMs: at - Date.parse(row.waiting_since) };
   });
 }
