@@ -1,12 +1,14 @@
 import { afterAll, describe, expect, it } from "@jest/globals";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
-import { openLedger } from "../../src/ledger/open.js";
+import { Kysely, SqliteDialect } from "kysely";
+import { SQLITE_FILE, openLedger } from "../../src/ledger/open.js";
 import { ledgerSettings } from "../../src/settings.js";
 import { ledgerContract } from "./ledger-contract.js";
 import { ledgerReadsContract } from "./reads-contract.js";
+import { approvalWaitBackfillContract } from "./approval-wait-backfill-contract.js";
 
 const root = mkdtempSync(join(tmpdir(), "ledger-test-"));
 let stores = 0;
@@ -20,6 +22,15 @@ describe("SQLite ledger", () => {
   ledgerReadsContract(async () => {
     const dataDir = join(root, `store-${++stores}`);
     return { open: () => openLedger({ dataDir }) };
+  });
+
+  approvalWaitBackfillContract(async () => {
+    const dataDir = join(root, `store-${++stores}`);
+    mkdirSync(dataDir, { recursive: true });
+    return {
+      raw: () => new Kysely<any>({ dialect: new SqliteDialect({ database: new SQLite(join(dataDir, SQLITE_FILE)) }) }),
+      open: () => openLedger({ dataDir }),
+    };
   });
 
   it("creates its data directory and the ledger file in it", async () => {

@@ -5,6 +5,7 @@
  */
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { randomBytes } from "node:crypto";
+import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Ledger, MergeRecord } from "../../src/ledger/ledger.js";
 import { MIGRATION_TABLE } from "../../src/ledger/migrate.js";
@@ -12,6 +13,7 @@ import { migrations } from "../../src/ledger/migrations/index.js";
 import { openLedger } from "../../src/ledger/open.js";
 import { ledgerContract } from "../ledger/ledger-contract.js";
 import { ledgerReadsContract } from "../ledger/reads-contract.js";
+import { approvalWaitBackfillContract } from "../ledger/approval-wait-backfill-contract.js";
 
 const SERVER = process.env.LEDGER_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const admin = new pg.Pool({ connectionString: SERVER, max: 2 });
@@ -40,6 +42,15 @@ describe("PostgreSQL ledger", () => {
   ledgerReadsContract(async () => {
     const { url } = await freshSchemaUrl();
     return { open: () => openLedger({ databaseUrl: url }) };
+  });
+
+  approvalWaitBackfillContract(async () => {
+    const { url, schema } = await freshSchemaUrl();
+    return {
+      schema,
+      raw: () => new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) }),
+      open: () => openLedger({ databaseUrl: url }),
+    };
   });
 
   it("migrates once when two replicas start at the same time", async () => {
