@@ -44,5 +44,6 @@ tr.reverted td { background: #fff5f5; }
 .chart { margin: 8px 0; }
 .side-by-side { display: flex; flex-wrap: wrap; gap: 24px; }
 .side-by-side > div { flex: 1 1 360px; min-width: 0; }
+.side-by-side th { overflow-wrap: normal; }
 h3 { font-size: 16px; margin: 16px 0 4px; }
 `;
