@@ -80,6 +80,8 @@ export interface GraphqlPages {
   reviewRequests: GqlReviewRequest[];
   /** Of the head commit the facts query read. */
   checkContexts: GqlCheckContext[];
+  /** Of the head commit the facts query read; undefined = not in the answer (old fixtures). */
+  associatedPullRequests?: GqlAssociatedPullRequest[];
 }
 
 function actor(node: GqlActor | null | undefined): Actor {
@@ -192,11 +194,10 @@ function requestedReviewers(requests: readonly GqlReviewRequest[]): PullRequestF
 function siblingPullRequests(
   ref: { owner: string; repo: string },
   pr: GqlPullRequest,
-  nodes: (GqlAssociatedPullRequest | null)[] | null | undefined,
+  nodes: readonly GqlAssociatedPullRequest[] | undefined,
 ): number[] {
   const repository = `${ref.owner}/${ref.repo}`.toLowerCase();
   const numbers = (nodes ?? [])
-    .filter((node): node is GqlAssociatedPullRequest => node !== null)
     .filter(
       (node) =>
         node.number !== pr.number &&
@@ -305,7 +306,7 @@ export function factsFromGraphql(
         ? { repository: null, organization: repositoryBlob }
         : { repository: repositoryBlob, organization: policyBlob(orgPolicy, `${ref.owner}/.github:${POLICY_FILE}`) },
     reviewerCanPush,
-    siblingPullRequests: siblingPullRequests(ref, pr, headCommit?.associatedPullRequests?.nodes),
+    siblingPullRequests: siblingPullRequests(ref, pr, pages.associatedPullRequests),
     ownCheckRun: ownCheckRun(headCommit, pr.headRefOid),
   };
 }

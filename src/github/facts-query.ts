@@ -76,6 +76,8 @@ __typename
 ... on CheckRun { name status conclusion }
 ... on StatusContext { context state }`;
 
+const ASSOCIATED_PULL_REQUEST = "number state headRefOid repository { nameWithOwner }";
+
 const REQUESTED_REVIEWER = `
 requestedReviewer {
   __typename
@@ -139,9 +141,10 @@ query PullRequestFacts(
                 nodes { ${CHECK_CONTEXT} }
               }
             }
-            associatedPullRequests(first: 10) {
+            associatedPullRequests(first: 100) {
               totalCount
-              nodes { number state headRefOid repository { nameWithOwner } }
+              ${PAGE_INFO}
+              nodes { ${ASSOCIATED_PULL_REQUEST} }
             }
             ownCheckSuites: checkSuites(first: 5, filterBy: { appId: $appId }) @include(if: $withOwnCheckRun) {
               nodes {
@@ -233,22 +236,28 @@ ${ACTOR}`;
 export const LABEL_EVENTS_PAGE_QUERY = earlierEventsQuery("PullRequestLabelEventsPage", "labelEvents", "LABELED_EVENT", LABELED_EVENT);
 export const FORCE_PUSHES_PAGE_QUERY = earlierEventsQuery("PullRequestForcePushesPage", "forcePushes", "HEAD_REF_FORCE_PUSHED_EVENT", FORCE_PUSHED_EVENT);
 
-/** Check runs and statuses of the head commit the facts query read (by its SHA: the PR's head may have moved since). */
-export const CHECK_CONTEXTS_PAGE_QUERY = `
-query HeadCommitCheckContextsPage($owner: String!, $repo: String!, $oid: GitObjectID!, $after: String!) {
+/** A connection of the head commit the facts query read, by its SHA (the PR's head may have moved since). */
+function headCommitPageQuery(operation: string, connection: (page: string) => string): string {
+  return `
+query ${operation}($owner: String!, $repo: String!, $oid: GitObjectID!, $after: String!) {
   repository(owner: $owner, name: $repo) {
     object(oid: $oid) {
       ... on Commit {
-        statusCheckRollup {
-          contexts(first: 100, after: $after) {
-            ${PAGE_INFO}
-            nodes { ${CHECK_CONTEXT} }
-          }
-        }
+        ${connection(`(first: 100, after: $after) {\n          ${PAGE_INFO}`)}
       }
     }
   }
 }`;
+}
+
+export const CHECK_CONTEXTS_PAGE_QUERY = headCommitPageQuery(
+  "HeadCommitCheckContextsPage",
+  (page) => `statusCheckRollup { contexts${page} nodes { ${CHECK_CONTEXT} } } }`,
+);
+export const ASSOCIATED_PULL_REQUESTS_PAGE_QUERY = headCommitPageQuery(
+  "HeadCommitPullRequestsPage",
+  (page) => `associatedPullRequests${page} nodes { ${ASSOCIATED_PULL_REQUEST} } }`,
+);
 
 /** Every document the adapter sends, for schema validation. */
 export const GRAPHQL_DOCUMENTS = {
@@ -261,6 +270,7 @@ export const GRAPHQL_DOCUMENTS = {
   PullRequestLabelEventsPage: LABEL_EVENTS_PAGE_QUERY,
   PullRequestForcePushesPage: FORCE_PUSHES_PAGE_QUERY,
   HeadCommitCheckContextsPage: CHECK_CONTEXTS_PAGE_QUERY,
+  HeadCommitPullRequestsPage: ASSOCIATED_PULL_REQUESTS_PAGE_QUERY,
 } as const;
 
 // ---- Response shapes (what the documents above select; nullability as in the schema) ----
@@ -396,10 +406,7 @@ export interface GqlPullRequest {
         policy: { object: GqlTreeObject } | null;
         statusCheckRollup: { contexts: GqlFirstPage<GqlCheckContext> } | null;
         /** Open PRs whose head is this same commit share its check run; optional so older fixtures stay valid. */
-        associatedPullRequests?: {
-          totalCount: number;
-          nodes: (GqlAssociatedPullRequest | null)[] | null;
-        } | null;
+        associatedPullRequests?: (GqlFirstPage<GqlAssociatedPullRequest> & { totalCount: number }) | null;
         /** Selected only when the app id is known; absent = unknown. */
         ownCheckSuites?: {
           nodes: ({ checkRuns: { nodes: (GqlOwnCheckRun | null)[] | null } | null } | null)[] | null;
@@ -434,6 +441,11 @@ export interface EarlierEventsResponse<T> {
   repository: { pullRequest: Record<string, GqlTimeline<T>> | null } | null;
 }
 
-export interface CheckContextsPageResponse {
-  repository: { object: { statusCheckRollup?: { contexts: GqlConnection<GqlCheckContext> } | null } | null } | null;
+export interface HeadCommitPageResponse {
+  repository: {
+    object: {
+      statusCheckRollup?: { contexts: GqlConnection<GqlCheckContext> } | null;
+      associatedPullRequests?: GqlConnection<GqlAssociatedPullRequest>;
+    } | null;
+  } | null;
 }

@@ -10,6 +10,7 @@
 import { POLICY_FILE } from "../config/policy.js";
 import type { GitHubClient } from "./client.js";
 import {
+  ASSOCIATED_PULL_REQUESTS_PAGE_QUERY,
   CHECK_CONTEXTS_PAGE_QUERY,
   COMMITS_PAGE_QUERY,
   FILES_PAGE_QUERY,
@@ -19,8 +20,8 @@ import {
   PULL_REQUEST_FACTS_QUERY,
   REVIEW_REQUESTS_PAGE_QUERY,
   REVIEWS_PAGE_QUERY,
-  type CheckContextsPageResponse,
   type EarlierEventsResponse,
+  type GqlAssociatedPullRequest,
   type GqlChangedFile,
   type GqlCheckContext,
   type GqlCommit,
@@ -32,6 +33,7 @@ import {
   type GqlReview,
   type GqlReviewRequest,
   type GqlTimeline,
+  type HeadCommitPageResponse,
   type PageResponse,
   type PullRequestFactsResponse,
 } from "./facts-query.js";
@@ -132,13 +134,22 @@ function pullRequestPage<T>(octokit: GitHubClient, ref: PullRequestRef, connecti
   };
 }
 
-/** The next page of the check runs and statuses of the head commit `oid` (the one the facts query read). */
-function checkContextsPage(octokit: GitHubClient, ref: PullRequestRef, oid: string) {
-  return async (after: string): Promise<GqlConnection<GqlCheckContext>> => {
-    const page = await octokit.graphql<CheckContextsPageResponse>(CHECK_CONTEXTS_PAGE_QUERY, { owner: ref.owner, repo: ref.repo, oid, after });
-    const next = page.repository?.object?.statusCheckRollup?.contexts;
-    // Checks are what `required_checks` waits for: a list that stops short must not read as "all there".
-    if (!next) throw new Error(`the check runs of ${oid} in ${ref.owner}/${ref.repo} disappeared while paging them`);
+/**
+ * The next page of a connection of the head commit `oid` (the one the facts query read). A list
+ * that stops short must not read as "all there" (checks are what `required_checks` waits for).
+ */
+function headCommitPage<T>(
+  octokit: GitHubClient,
+  ref: PullRequestRef,
+  oid: string,
+  document: string,
+  connection: (object: NonNullable<NonNullable<HeadCommitPageResponse["repository"]>["object"]>) => GqlConnection<T> | null | undefined,
+) {
+  return async (after: string): Promise<GqlConnection<T>> => {
+    const page = await octokit.graphql<HeadCommitPageResponse>(document, { owner: ref.owner, repo: ref.repo, oid, after });
+    const object = page.repository?.object;
+    const next = object ? connection(object) : null;
+    if (!next) throw new Error(`commit ${oid} of ${ref.owner}/${ref.repo} disappeared while paging it`);
     return next;
   };
 }
@@ -171,15 +182,29 @@ async function earlierEvents<T>(
   return events;
 }
 
-/** Labels, label events, force pushes, review requests and check contexts, each read to its end. */
+/** Labels, label events, force pushes, review requests, check contexts and the head's pull requests, each read to its end. */
 async function pullRequestLists(octokit: GitHubClient, ref: PullRequestRef, pr: GqlPullRequest, counter: Counter) {
   const headCommit = pr.headCommit.nodes?.[pr.headCommit.nodes.length - 1]?.commit ?? null;
-  const [labels, forcePushes, reviewRequests, checkContexts] = await Promise.all([
+  const [labels, forcePushes, reviewRequests, checkContexts, associatedPullRequests] = await Promise.all([
     remainingPages(pr.labels, pullRequestPage<{ name: string }>(octokit, ref, "labels", LABELS_PAGE_QUERY), counter),
     // Every pusher is a signal: all of them are read.
     earlierEvents<GqlForcePushedEvent>(octokit, ref, "forcePushes", FORCE_PUSHES_PAGE_QUERY, pr.forcePushes, () => true, counter),
     remainingPages(pr.reviewRequests, pullRequestPage<GqlReviewRequest>(octokit, ref, "reviewRequests", REVIEW_REQUESTS_PAGE_QUERY), counter),
-    headCommit ? remainingPages(headCommit.statusCheckRollup?.contexts, checkContextsPage(octokit, ref, headCommit.oid), counter) : [],
+    headCommit
+      ? remainingPages(
+          headCommit.statusCheckRollup?.contexts,
+          headCommitPage<GqlCheckContext>(octokit, ref, headCommit.oid, CHECK_CONTEXTS_PAGE_QUERY, (commit) => commit.statusCheckRollup?.contexts),
+          counter,
+        )
+      : [],
+    // Open PRs sharing the head share its check run: one left out would not get the strictest result.
+    headCommit?.associatedPullRequests
+      ? remainingPages(
+          headCommit.associatedPullRequests,
+          headCommitPage<GqlAssociatedPullRequest>(octokit, ref, headCommit.oid, ASSOCIATED_PULL_REQUESTS_PAGE_QUERY, (commit) => commit.associatedPullRequests),
+          counter,
+        )
+      : undefined,
   ]);
   // Only who applied each label now on the PR matters (an override's applier must be known):
   // earlier label events are read only while one of them is not found yet.
@@ -196,7 +221,7 @@ async function pullRequestLists(octokit: GitHubClient, ref: PullRequestRef, pr: 
     },
     counter,
   );
-  return { labels, labelEvents, forcePushes, reviewRequests, checkContexts };
+  return { labels, labelEvents, forcePushes, reviewRequests, checkContexts, associatedPullRequests };
 }
 
 export async function gatherFacts(

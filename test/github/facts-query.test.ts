@@ -35,7 +35,7 @@ describe("GraphQL documents", () => {
 
   it("the main query says whether labels, review requests and check contexts go on, and whether timeline events began earlier", () => {
     const document = GRAPHQL_DOCUMENTS.PullRequestFacts;
-    for (const connection of ["labels", "reviewRequests", "contexts"]) {
+    for (const connection of ["labels", "reviewRequests", "contexts", "associatedPullRequests"]) {
       expect(document).toMatch(new RegExp(`\\b${connection}\\(first: 100\\) \\{(\\s+totalCount)?\\s+pageInfo \\{ hasNextPage endCursor \\}`));
     }
     for (const alias of ["labelEvents", "forcePushes"]) {

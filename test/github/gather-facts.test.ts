@@ -502,6 +502,35 @@ describe("gatherFacts: labels, label events, force pushes, review requests and c
     expect(gathered.facts.requestedReviewers.teams).toEqual(["acme/seniors"]);
   });
 
+  it("reads the head commit's 101st pull request, so an open sibling sharing its check run is known", async () => {
+    const { data, pull } = factsAnswer();
+    const merged = (number: number) => ({ number, state: "MERGED" as const, headRefOid: HEAD_SHA, repository: { nameWithOwner: "acme/api" } });
+    pull.headCommit.nodes![0]!.commit.associatedPullRequests = {
+      totalCount: 101,
+      pageInfo: { hasNextPage: true, endCursor: "a100" },
+      nodes: Array.from({ length: 100 }, (_, i) => merged(1000 + i)),
+    };
+    const scope = answer(data)
+      .post("/graphql", (body) => graphqlOperation(body) === "HeadCommitPullRequestsPage" && body.variables.after === "a100" && body.variables.oid === HEAD_SHA)
+      .reply(200, {
+        data: {
+          repository: {
+            object: {
+              associatedPullRequests: {
+                pageInfo: { hasNextPage: false, endCursor: "a101" },
+                nodes: [{ number: 43, state: "OPEN", headRefOid: HEAD_SHA, repository: { nameWithOwner: "acme/api" } }],
+              },
+            },
+          },
+        },
+      });
+
+    const gathered = await gatherFacts(testOctokit(), REF);
+    scope.done();
+    expect(gathered.requests).toBe(2);
+    expect(gathered.siblingPullRequests).toEqual([43]);
+  });
+
   it("reads the head commit's 101st check, by the SHA the facts query read, so a required check is seen", async () => {
     const { data, pull } = factsAnswer();
     pull.headCommit.nodes![0]!.commit.statusCheckRollup = {
