@@ -85,7 +85,7 @@ async function seed(db: Kysely<LedgerDatabase>, ledger: Ledger): Promise<void> {
     if (pr % 3 === 0) continue;
     const first = now - 90 * DAY + (((pr - 1) * 4) / DECISIONS) * 90 * DAY;
     const met = now - 90 * DAY + (((pr - 1) * 4 + 2) / DECISIONS) * 90 * DAY;
-    waits.push({ owner: "acme", repo: `repo-${pr % REPOS}`, pr_number: pr, rule: "senior approval", waiting_since: new Date(first).toISOString(), met_at: new Date(met).toISOString() });
+    waits.push({ owner: "acme", repo: `repo-${pr % REPOS}`, pr_number: pr, rule: "senior approval", waiting_since: new Date(first).toISOString(), met_at: new Date(met).toISOString(), teams: JSON.stringify(["acme/senior-engineers"]) });
   }
   for (let i = 0; i < waits.length; i += 500) await db.insertInto("approval_waits").values(waits.slice(i, i + 500)).execute();
   // And the console's summaries of the decisions, built as the migration builds them for an existing ledger.

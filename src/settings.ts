@@ -94,28 +94,74 @@ export interface Settings {
   github: GitHubUrls;
 }
 
-/** Invalid numbers fall back to the default, except the write interval, which only a test set-up sets. */
+/**
+ * A variable whose value cannot be used. The server refuses to start rather than run on a
+ * default the operator did not choose (a concurrency of "8 " is 8; of "eight" is an error).
+ */
+export class SettingsError extends Error {
+  override name = "SettingsError";
+}
+
+/** Empty or unset variables take their default; anything else must be what `accepted` says. */
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const redisUrl = env.REDIS_URL || null;
-  const memoSeconds = positive(env.GOVERNANCE_CHECK_RUN_MEMO_SECONDS, 0);
+  const memoSeconds = numberSetting(env, "GOVERNANCE_CHECK_RUN_MEMO_SECONDS", POSITIVE_SECONDS);
+  const writeIntervalMs = numberSetting(env, "GOVERNANCE_WRITE_INTERVAL_MS", MILLISECONDS);
+  checkProtocol(env);
   return {
-    appId: Number(env.APP_ID) || undefined,
+    appId: numberSetting(env, "APP_ID", APP_ID),
     production: env.NODE_ENV === "production",
-    server: { port: Number(env.PORT || 3000), host: env.HOST || undefined, webhookPath: env.WEBHOOK_PATH || "/api/github/webhooks" },
+    server: {
+      port: numberSetting(env, "PORT", PORT) ?? 3000,
+      host: env.HOST || undefined,
+      webhookPath: env.WEBHOOK_PATH || "/api/github/webhooks",
+    },
     ledger: ledgerSettings(env),
     queue: {
       redisUrl,
       prefix: redisKeyPrefix(redisUrl ?? "", env.GOVERNANCE_QUEUE_PREFIX || DEFAULT_PREFIX),
-      concurrencyPerInstallation: positive(env.GOVERNANCE_CONCURRENCY_PER_INSTALLATION, 4),
-      concurrencyPerReplica: positive(env.GOVERNANCE_QUEUE_CONCURRENCY, 16),
-      lockMs: positive(env.GOVERNANCE_QUEUE_LOCK_SECONDS, 15) * 1000,
+      concurrencyPerInstallation: numberSetting(env, "GOVERNANCE_CONCURRENCY_PER_INSTALLATION", COUNT) ?? 4,
+      concurrencyPerReplica: numberSetting(env, "GOVERNANCE_QUEUE_CONCURRENCY", COUNT) ?? 16,
+      lockMs: (numberSetting(env, "GOVERNANCE_QUEUE_LOCK_SECONDS", POSITIVE_SECONDS) ?? 15) * 1000,
     },
-    directoryTtlSeconds: positive(env.GOVERNANCE_DIRECTORY_TTL_SECONDS, 60),
-    checkRunMemoMaxAgeMs: memoSeconds ? memoSeconds * 1000 : undefined,
-    writeIntervalMs: redisUrl ? undefined : writeInterval(env.GOVERNANCE_WRITE_INTERVAL_MS),
+    directoryTtlSeconds: numberSetting(env, "GOVERNANCE_DIRECTORY_TTL_SECONDS", POSITIVE_SECONDS) ?? 60,
+    checkRunMemoMaxAgeMs: memoSeconds === undefined ? undefined : memoSeconds * 1000,
+    writeIntervalMs: redisUrl ? undefined : writeIntervalMs,
     console: consoleSettingsFromEnv(env),
     github: githubUrlsFromEnv(env),
   };
+}
+
+/** What a numeric variable accepts: digits only (no signs, exponents or hex), within bounds. */
+interface NumberKind {
+  fraction: boolean;
+  min: number;
+  max?: number;
+  accepted: string;
+}
+
+const COUNT: NumberKind = { fraction: false, min: 1, accepted: "a whole number ≥ 1" };
+const APP_ID: NumberKind = { fraction: false, min: 1, accepted: "the GitHub App's numeric id (a whole number ≥ 1)" };
+const PORT: NumberKind = { fraction: false, min: 0, max: 65_535, accepted: "a port number from 0 to 65535" };
+const POSITIVE_SECONDS: NumberKind = { fraction: true, min: Number.MIN_VALUE, accepted: "a number of seconds > 0 (such as 30 or 2.5)" };
+const MILLISECONDS: NumberKind = { fraction: true, min: 0, accepted: "a number of milliseconds ≥ 0" };
+
+function numberSetting(env: NodeJS.ProcessEnv, name: string, kind: NumberKind): number | undefined {
+  const text = env[name]?.trim();
+  if (!text) return undefined;
+  const value = Number(text);
+  const shaped = (kind.fraction ? /^\d+(\.\d+)?$/ : /^\d+$/).test(text);
+  if (!shaped || value < kind.min || (kind.max !== undefined && value > kind.max)) {
+    throw new SettingsError(`${name} must be ${kind.accepted}, got ${JSON.stringify(env[name])}`);
+  }
+  return value;
+}
+
+function checkProtocol(env: NodeJS.ProcessEnv): void {
+  const protocol = env.GHE_PROTOCOL?.trim();
+  if (protocol && protocol !== "https" && protocol !== "http") {
+    throw new SettingsError(`GHE_PROTOCOL must be "https" or "http", got ${JSON.stringify(env.GHE_PROTOCOL)}`);
+  }
 }
 
 /** The ledger a process uses (the command line reads the same one): DATABASE_URL, else GOVERNANCE_DATA_DIR. */
@@ -123,16 +169,4 @@ export function ledgerSettings(env: NodeJS.ProcessEnv): LedgerOptions {
   const databaseUrl = env.DATABASE_URL?.trim();
   const dataDir = env.GOVERNANCE_DATA_DIR?.trim();
   return { ...(databaseUrl ? { databaseUrl } : {}), ...(dataDir ? { dataDir } : {}) };
-}
-
-function writeInterval(value: string | undefined): number | undefined {
-  if (value === undefined || value === "") return undefined;
-  const ms = Number(value);
-  if (!Number.isFinite(ms) || ms < 0) throw new Error(`GOVERNANCE_WRITE_INTERVAL_MS must be a number of milliseconds ≥ 0, got "${value}"`);
-  return ms;
-}
-
-function positive(value: string | undefined, fallback: number): number {
-  const number = Number(value);
-  return Number.isFinite(number) && number > 0 ? number : fallback;
 }

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "@jest/globals";
-import { ENVIRONMENT, readSettings } from "../src/settings.js";
+import { ENVIRONMENT, readSettings, SettingsError } from "../src/settings.js";
 
 const read = (file: string) => readFileSync(new URL(`../${file}`, import.meta.url), "utf8");
 const names = ENVIRONMENT.flatMap((variable) => variable.names);
@@ -84,19 +84,42 @@ describe("readSettings", () => {
     });
   });
 
-  it("a number that is not positive falls back to the default", () => {
-    expect(readSettings({ GOVERNANCE_DIRECTORY_TTL_SECONDS: "soon", GOVERNANCE_QUEUE_CONCURRENCY: "-1" })).toMatchObject({
-      directoryTtlSeconds: 60,
-      queue: { concurrencyPerReplica: 16 },
+  it("an empty value is unset, and spaces around a number are ignored", () => {
+    expect(readSettings({ PORT: "", GOVERNANCE_QUEUE_CONCURRENCY: " 8 " })).toMatchObject({ server: { port: 3000 }, queue: { concurrencyPerReplica: 8 } });
+  });
+
+  it("fractions of a second are accepted where seconds are counted", () => {
+    expect(readSettings({ GOVERNANCE_QUEUE_LOCK_SECONDS: "2.5", GOVERNANCE_CHECK_RUN_MEMO_SECONDS: "0.5" })).toMatchObject({
+      queue: { lockMs: 2_500 },
+      checkRunMemoMaxAgeMs: 500,
     });
+  });
+
+  // A value the server cannot use stops it at start, naming the variable, the value and what it accepts.
+  it.each([
+    ["APP_ID", "my-app", "the GitHub App's numeric id"],
+    ["PORT", "http", "a port number from 0 to 65535"],
+    ["PORT", "70000", "a port number from 0 to 65535"],
+    ["GOVERNANCE_DIRECTORY_TTL_SECONDS", "soon", "a number of seconds > 0"],
+    ["GOVERNANCE_DIRECTORY_TTL_SECONDS", "0", "a number of seconds > 0"],
+    ["GOVERNANCE_CONCURRENCY_PER_INSTALLATION", "abc", "a whole number ≥ 1"],
+    ["GOVERNANCE_CONCURRENCY_PER_INSTALLATION", "0", "a whole number ≥ 1"],
+    ["GOVERNANCE_QUEUE_CONCURRENCY", "-1", "a whole number ≥ 1"],
+    ["GOVERNANCE_QUEUE_CONCURRENCY", "2.5", "a whole number ≥ 1"],
+    ["GOVERNANCE_QUEUE_CONCURRENCY", "1e3", "a whole number ≥ 1"],
+    ["GOVERNANCE_QUEUE_LOCK_SECONDS", "0x10", "a number of seconds > 0"],
+    ["GOVERNANCE_CHECK_RUN_MEMO_SECONDS", "-30", "a number of seconds > 0"],
+    ["GOVERNANCE_WRITE_INTERVAL_MS", "fast", "a number of milliseconds ≥ 0"],
+    ["GHE_PROTOCOL", "ftp", '"https" or "http"'],
+  ])("%s=%s stops the start with a message naming it", (name, value, accepted) => {
+    const read = () => readSettings({ [name]: value });
+    expect(read).toThrow(SettingsError);
+    expect(read).toThrow(`${name} must be ${accepted}`);
+    expect(read).toThrow(`got "${value}"`);
   });
 
   it("GOVERNANCE_WRITE_INTERVAL_MS spaces writes, and never with Redis (throttling is shared there)", () => {
     expect(readSettings({ GOVERNANCE_WRITE_INTERVAL_MS: "0" }).writeIntervalMs).toBe(0);
     expect(readSettings({ GOVERNANCE_WRITE_INTERVAL_MS: "0", REDIS_URL: "redis://cache" }).writeIntervalMs).toBeUndefined();
-  });
-
-  it("rejects a malformed GOVERNANCE_WRITE_INTERVAL_MS with a clear message", () => {
-    expect(() => readSettings({ GOVERNANCE_WRITE_INTERVAL_MS: "fast" })).toThrow(/GOVERNANCE_WRITE_INTERVAL_MS must be a number of milliseconds/);
   });
 });

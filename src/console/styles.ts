@@ -42,4 +42,8 @@ button, .button { font: inherit; padding: 6px 14px; border: 1px solid #1f883d; b
 .timeline li { margin-bottom: 8px; }
 tr.reverted td { background: #fff5f5; }
 .chart { margin: 8px 0; }
+.side-by-side { display: flex; flex-wrap: wrap; gap: 24px; }
+.side-by-side > div { flex: 1 1 360px; min-width: 0; }
+.side-by-side th { overflow-wrap: normal; }
+h3 { font-size: 16px; margin: 16px 0 4px; }
 `;

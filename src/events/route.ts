@@ -83,6 +83,8 @@ interface Payload {
   label?: { name?: string };
   changes?: { base?: unknown };
   pull_request?: ListedPullRequest & {
+    commits?: number;
+    changed_files?: number;
     merged?: boolean | null;
     merge_commit_sha?: string | null;
     merged_at?: string | null;

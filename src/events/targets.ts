@@ -25,6 +25,9 @@ interface PullRequestRef {
   number: number;
   head?: { sha?: string };
   base?: { repo?: RepoRef | null };
+  /** `pull_request` events only: how many commits and changed files the PR has at `head.sha`. */
+  commits?: number;
+  changed_files?: number;
 }
 
 function target(installationId: number, repository: RepositoryPayload, pr: PullRequestRef): PullRequestTarget {
@@ -34,7 +37,18 @@ function target(installationId: number, repository: RepositoryPayload, pr: PullR
     repo: repository.name,
     number: pr.number,
     headSha: pr.head?.sha,
+    ...webhookCounts(pr),
   };
+}
+
+/** The counts only beside the head SHA they describe, and only when they are counts. */
+function webhookCounts(pr: PullRequestRef): Pick<PullRequestTarget, "webhookCounts"> {
+  if (!pr.head?.sha) return {};
+  const count = (value: unknown) => (typeof value === "number" && Number.isSafeInteger(value) && value >= 0 ? value : undefined);
+  const commits = count(pr.commits);
+  const changedFiles = count(pr.changed_files);
+  if (commits === undefined && changedFiles === undefined) return {};
+  return { webhookCounts: { ...(commits !== undefined ? { commits } : {}), ...(changedFiles !== undefined ? { changedFiles } : {}) } };
 }
 
 /** Pull requests listed on a check run or check suite. GitHub lists only PRs whose head is in

@@ -22,11 +22,14 @@ import type {
   GqlChangedFile,
   GqlCheckContext,
   GqlCommit,
+  GqlForcePushedEvent,
   GqlGitActor,
+  GqlLabeledEvent,
   GqlOwnCheckRun,
   GqlPullRequest,
   GqlRequestedReviewer,
   GqlReview,
+  GqlReviewRequest,
   GqlTreeObject,
 } from "./facts-query.js";
 
@@ -65,10 +68,20 @@ export interface OwnCheckRun {
   conclusion: string | null;
 }
 
+/** Every list the facts query began, read to its end (or as far as `gather-facts` needed). */
 export interface GraphqlPages {
   commits: GqlCommit[];
   files: GqlChangedFile[];
   reviews: GqlReview[];
+  labels: { name: string }[];
+  /** Chronological: earlier pages first. */
+  labelEvents: GqlLabeledEvent[];
+  forcePushes: GqlForcePushedEvent[];
+  reviewRequests: GqlReviewRequest[];
+  /** Of the head commit the facts query read. */
+  checkContexts: GqlCheckContext[];
+  /** Of the head commit the facts query read; undefined = not in the answer (old fixtures). */
+  associatedPullRequests?: GqlAssociatedPullRequest[];
 }
 
 function actor(node: GqlActor | null | undefined): Actor {
@@ -124,16 +137,20 @@ export function distinctActors(actors: readonly Actor[]): Actor[] {
   return [...seen.values()];
 }
 
-function labelFacts(pr: GqlPullRequest): LabelFacts[] {
+/** Lower-cased label name → who applied it last (null: an account GitHub no longer names). */
+export function labelAppliers(events: readonly GqlLabeledEvent[]): Map<string, Actor | null> {
   // Timeline is chronological: the last LabeledEvent for a name is who applied it last.
   const appliedBy = new Map<string, Actor | null>();
-  for (const event of pr.labelEvents.nodes ?? []) {
-    if (!event?.label) continue;
+  for (const event of events) {
+    if (!event.label) continue;
     appliedBy.set(event.label.name.toLowerCase(), event.actor ? actor(event.actor) : null);
   }
-  return (pr.labels?.nodes ?? [])
-    .filter((node): node is { name: string } => node !== null)
-    .map((node) => ({ name: node.name, appliedBy: appliedBy.get(node.name.toLowerCase()) ?? null }));
+  return appliedBy;
+}
+
+function labelFacts(labels: readonly { name: string }[], events: readonly GqlLabeledEvent[]): LabelFacts[] {
+  const appliedBy = labelAppliers(events);
+  return labels.map((node) => ({ name: node.name, appliedBy: appliedBy.get(node.name.toLowerCase()) ?? null }));
 }
 
 function checkFacts(context: GqlCheckContext): CheckFacts | null {
@@ -157,11 +174,11 @@ function checkFacts(context: GqlCheckContext): CheckFacts | null {
   };
 }
 
-function requestedReviewers(pr: GqlPullRequest): PullRequestFacts["requestedReviewers"] {
+function requestedReviewers(requests: readonly GqlReviewRequest[]): PullRequestFacts["requestedReviewers"] {
   const users: string[] = [];
   const teams: string[] = [];
-  for (const node of pr.reviewRequests?.nodes ?? []) {
-    const reviewer = node?.requestedReviewer as GqlRequestedReviewer | null | undefined;
+  for (const node of requests) {
+    const reviewer = node.requestedReviewer as GqlRequestedReviewer | null | undefined;
     if (!reviewer || !("__typename" in reviewer)) continue;
     if (reviewer.__typename === "Team") {
       teams.push(`${reviewer.organization.login}/${reviewer.slug}`.toLowerCase());
@@ -177,11 +194,10 @@ function requestedReviewers(pr: GqlPullRequest): PullRequestFacts["requestedRevi
 function siblingPullRequests(
   ref: { owner: string; repo: string },
   pr: GqlPullRequest,
-  nodes: (GqlAssociatedPullRequest | null)[] | null | undefined,
+  nodes: readonly GqlAssociatedPullRequest[] | undefined,
 ): number[] {
   const repository = `${ref.owner}/${ref.repo}`.toLowerCase();
   const numbers = (nodes ?? [])
-    .filter((node): node is GqlAssociatedPullRequest => node !== null)
     .filter(
       (node) =>
         node.number !== pr.number &&
@@ -241,8 +257,8 @@ export function factsFromGraphql(
   const repositoryBlob = policyBlob(pr.baseRef?.target?.policy?.object, POLICY_FILE);
   const headBlob = policyBlob(headCommit?.policy?.object, POLICY_FILE);
   const files = pages.files.map(changedFile);
-  const checks = (headCommit?.statusCheckRollup?.contexts.nodes ?? [])
-    .filter((node): node is GqlCheckContext => node !== null && "__typename" in node)
+  const checks = pages.checkContexts
+    .filter((node) => "__typename" in node)
     .map(checkFacts)
     .filter((check): check is CheckFacts => check !== null);
 
@@ -265,18 +281,18 @@ export function factsFromGraphql(
     // Always the PR's current head, whatever SHA the webhook carried.
     headSha: pr.headRefOid,
     defaultBranch: repository.defaultBranchRef?.name ?? pr.baseRefName,
-    labels: labelFacts(pr),
-    pushers: distinctActors((pr.forcePushes?.nodes ?? []).flatMap((event) => (event?.actor ? [actor(event.actor)] : []))),
+    labels: labelFacts(pages.labels, pages.labelEvents),
+    pushers: distinctActors(pages.forcePushes.flatMap((event) => (event.actor ? [actor(event.actor)] : []))),
     commits: pages.commits.map(commitFacts),
     files,
     totals: {
       commits: Math.max(pr.commits.totalCount ?? 0, pages.commits.length),
       files: Math.max(pr.changedFiles ?? 0, pr.files?.totalCount ?? 0, files.length),
-      labels: pr.labels?.totalCount ?? 0,
+      labels: Math.max(pr.labels?.totalCount ?? 0, pages.labels.length),
     },
     reviews: reviewFacts(pages.reviews),
     checks,
-    requestedReviewers: requestedReviewers(pr),
+    requestedReviewers: requestedReviewers(pages.reviewRequests),
     policyChanges: policyChanges(files, repositoryBlob, headBlob),
     directory: { teams: {}, permissions: {} },
   };
@@ -290,7 +306,7 @@ export function factsFromGraphql(
         ? { repository: null, organization: repositoryBlob }
         : { repository: repositoryBlob, organization: policyBlob(orgPolicy, `${ref.owner}/.github:${POLICY_FILE}`) },
     reviewerCanPush,
-    siblingPullRequests: siblingPullRequests(ref, pr, headCommit?.associatedPullRequests?.nodes),
+    siblingPullRequests: siblingPullRequests(ref, pr, pages.associatedPullRequests),
     ownCheckRun: ownCheckRun(headCommit, pr.headRefOid),
   };
 }

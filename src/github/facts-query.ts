@@ -1,7 +1,8 @@
 /**
  * The GraphQL documents that read a pull request (within the API budget): one round trip
- * for a PR of up to 100 commits, 100 files and 100 reviews, policy files included; follow-up
- * pages of 100 only beyond that. Validated against GitHub's schema in test/github.
+ * for a PR of up to 100 commits, files, reviews, labels, review requests and check contexts
+ * (and whose last 100 label and force-push events say what is needed), policy files included;
+ * follow-up pages of 100 only beyond that. Validated against GitHub's schema in test/github.
  *
  * Policy blobs are read through the refs the PR itself points at, never through SHAs or
  * branch names from the webhook, which may be stale by the time the query runs:
@@ -67,6 +68,36 @@ fragment ReviewFields on PullRequestReview {
 }`;
 
 const PAGE_INFO = "pageInfo { hasNextPage endCursor }";
+/** Timeline events are read newest first (`last:`): earlier pages come before them. */
+const PREVIOUS_PAGE_INFO = "pageInfo { hasPreviousPage startCursor }";
+
+const CHECK_CONTEXT = `
+__typename
+... on CheckRun { name status conclusion }
+... on StatusContext { context state }`;
+
+const ASSOCIATED_PULL_REQUEST = "number state headRefOid repository { nameWithOwner }";
+
+const REQUESTED_REVIEWER = `
+requestedReviewer {
+  __typename
+  ... on User { login }
+  ... on Bot { login }
+  ... on Mannequin { login }
+  ... on Team { slug organization { login } }
+}`;
+
+const LABELED_EVENT = `
+... on LabeledEvent {
+  createdAt
+  label { name }
+  actor { ...ActorFields }
+}`;
+
+const FORCE_PUSHED_EVENT = `
+... on HeadRefForcePushedEvent {
+  actor { ...ActorFields }
+}`;
 
 export const PULL_REQUEST_FACTS_QUERY = `
 query PullRequestFacts(
@@ -106,16 +137,14 @@ query PullRequestFacts(
             policy: file(path: $policyPath) { object { ...PolicyBlobFields } }
             statusCheckRollup {
               contexts(first: 100) {
-                nodes {
-                  __typename
-                  ... on CheckRun { name status conclusion }
-                  ... on StatusContext { context state }
-                }
+                ${PAGE_INFO}
+                nodes { ${CHECK_CONTEXT} }
               }
             }
-            associatedPullRequests(first: 10) {
+            associatedPullRequests(first: 100) {
               totalCount
-              nodes { number state headRefOid repository { nameWithOwner } }
+              ${PAGE_INFO}
+              nodes { ${ASSOCIATED_PULL_REQUEST} }
             }
             ownCheckSuites: checkSuites(first: 5, filterBy: { appId: $appId }) @include(if: $withOwnCheckRun) {
               nodes {
@@ -127,22 +156,14 @@ query PullRequestFacts(
           }
         }
       }
-      labels(first: 100) { totalCount nodes { name } }
+      labels(first: 100) { totalCount ${PAGE_INFO} nodes { name } }
       labelEvents: timelineItems(last: 100, itemTypes: [LABELED_EVENT]) {
-        nodes {
-          ... on LabeledEvent {
-            createdAt
-            label { name }
-            actor { ...ActorFields }
-          }
-        }
+        ${PREVIOUS_PAGE_INFO}
+        nodes { ${LABELED_EVENT} }
       }
       forcePushes: timelineItems(last: 100, itemTypes: [HEAD_REF_FORCE_PUSHED_EVENT]) {
-        nodes {
-          ... on HeadRefForcePushedEvent {
-            actor { ...ActorFields }
-          }
-        }
+        ${PREVIOUS_PAGE_INFO}
+        nodes { ${FORCE_PUSHED_EVENT} }
       }
       commits(first: 100) {
         totalCount
@@ -160,15 +181,8 @@ query PullRequestFacts(
         nodes { ...ReviewFields }
       }
       reviewRequests(first: 100) {
-        nodes {
-          requestedReviewer {
-            __typename
-            ... on User { login }
-            ... on Bot { login }
-            ... on Mannequin { login }
-            ... on Team { slug organization { login } }
-          }
-        }
+        ${PAGE_INFO}
+        nodes { ${REQUESTED_REVIEWER} }
       }
     }
   }
@@ -200,6 +214,50 @@ ${fragments}`;
 export const COMMITS_PAGE_QUERY = pageQuery("PullRequestCommitsPage", "commits", "{ commit { ...CommitFields } }", COMMIT);
 export const FILES_PAGE_QUERY = pageQuery("PullRequestFilesPage", "files", "{ ...ChangedFileFields }", FILE);
 export const REVIEWS_PAGE_QUERY = pageQuery("PullRequestReviewsPage", "reviews", "{ ...ReviewFields }", `${REVIEW}\n${ACTOR}`);
+export const LABELS_PAGE_QUERY = pageQuery("PullRequestLabelsPage", "labels", "{ name }", "");
+export const REVIEW_REQUESTS_PAGE_QUERY = pageQuery("PullRequestReviewRequestsPage", "reviewRequests", `{ ${REQUESTED_REVIEWER} }`, "");
+
+/** The timeline events of one type that come before `$before`, newest 100 of them, under `alias`. */
+function earlierEventsQuery(operation: string, alias: string, itemType: string, nodes: string): string {
+  return `
+query ${operation}($owner: String!, $repo: String!, $number: Int!, $before: String!) {
+  repository(owner: $owner, name: $repo) {
+    pullRequest(number: $number) {
+      ${alias}: timelineItems(last: 100, before: $before, itemTypes: [${itemType}]) {
+        ${PREVIOUS_PAGE_INFO}
+        nodes { ${nodes} }
+      }
+    }
+  }
+}
+${ACTOR}`;
+}
+
+export const LABEL_EVENTS_PAGE_QUERY = earlierEventsQuery("PullRequestLabelEventsPage", "labelEvents", "LABELED_EVENT", LABELED_EVENT);
+export const FORCE_PUSHES_PAGE_QUERY = earlierEventsQuery("PullRequestForcePushesPage", "forcePushes", "HEAD_REF_FORCE_PUSHED_EVENT", FORCE_PUSHED_EVENT);
+
+/** A connection of the head commit the facts query read, by its SHA (the PR's head may have moved since). */
+function headCommitPageQuery(operation: string, connection: (page: string) => string): string {
+  return `
+query ${operation}($owner: String!, $repo: String!, $oid: GitObjectID!, $after: String!) {
+  repository(owner: $owner, name: $repo) {
+    object(oid: $oid) {
+      ... on Commit {
+        ${connection(`(first: 100, after: $after) {\n          ${PAGE_INFO}`)}
+      }
+    }
+  }
+}`;
+}
+
+export const CHECK_CONTEXTS_PAGE_QUERY = headCommitPageQuery(
+  "HeadCommitCheckContextsPage",
+  (page) => `statusCheckRollup { contexts${page} nodes { ${CHECK_CONTEXT} } } }`,
+);
+export const ASSOCIATED_PULL_REQUESTS_PAGE_QUERY = headCommitPageQuery(
+  "HeadCommitPullRequestsPage",
+  (page) => `associatedPullRequests${page} nodes { ${ASSOCIATED_PULL_REQUEST} } }`,
+);
 
 /** Every document the adapter sends, for schema validation. */
 export const GRAPHQL_DOCUMENTS = {
@@ -207,6 +265,12 @@ export const GRAPHQL_DOCUMENTS = {
   PullRequestCommitsPage: COMMITS_PAGE_QUERY,
   PullRequestFilesPage: FILES_PAGE_QUERY,
   PullRequestReviewsPage: REVIEWS_PAGE_QUERY,
+  PullRequestLabelsPage: LABELS_PAGE_QUERY,
+  PullRequestReviewRequestsPage: REVIEW_REQUESTS_PAGE_QUERY,
+  PullRequestLabelEventsPage: LABEL_EVENTS_PAGE_QUERY,
+  PullRequestForcePushesPage: FORCE_PUSHES_PAGE_QUERY,
+  HeadCommitCheckContextsPage: CHECK_CONTEXTS_PAGE_QUERY,
+  HeadCommitPullRequestsPage: ASSOCIATED_PULL_REQUESTS_PAGE_QUERY,
 } as const;
 
 // ---- Response shapes (what the documents above select; nullability as in the schema) ----
@@ -272,6 +336,34 @@ export interface GqlConnection<T> {
   nodes: (T | null)[] | null;
 }
 
+export interface GqlPreviousPageInfo {
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+}
+
+/** A timeline read newest first; `pageInfo` absent in old fixtures (= nothing earlier). */
+export interface GqlTimeline<T> {
+  pageInfo?: GqlPreviousPageInfo;
+  nodes: (T | null)[] | null;
+}
+
+export interface GqlLabeledEvent {
+  createdAt?: string;
+  label?: { name: string };
+  actor?: GqlActor | null;
+}
+
+export interface GqlForcePushedEvent {
+  actor?: GqlActor | null;
+}
+
+export interface GqlReviewRequest {
+  requestedReviewer: GqlRequestedReviewer | Record<string, never> | null;
+}
+
+/** `pageInfo` absent in old fixtures (= the first page was all). */
+export type GqlFirstPage<T> = Omit<GqlConnection<T>, "pageInfo"> & { pageInfo?: GqlPageInfo };
+
 export type GqlCheckContext =
   | { __typename: "CheckRun"; name: string; status: string; conclusion: string | null }
   | { __typename: "StatusContext"; context: string; state: string };
@@ -312,12 +404,9 @@ export interface GqlPullRequest {
       commit: {
         oid: string;
         policy: { object: GqlTreeObject } | null;
-        statusCheckRollup: { contexts: { nodes: (GqlCheckContext | null)[] | null } } | null;
+        statusCheckRollup: { contexts: GqlFirstPage<GqlCheckContext> } | null;
         /** Open PRs whose head is this same commit share its check run; optional so older fixtures stay valid. */
-        associatedPullRequests?: {
-          totalCount: number;
-          nodes: (GqlAssociatedPullRequest | null)[] | null;
-        } | null;
+        associatedPullRequests?: (GqlFirstPage<GqlAssociatedPullRequest> & { totalCount: number }) | null;
         /** Selected only when the app id is known; absent = unknown. */
         ownCheckSuites?: {
           nodes: ({ checkRuns: { nodes: (GqlOwnCheckRun | null)[] | null } | null } | null)[] | null;
@@ -326,16 +415,14 @@ export interface GqlPullRequest {
     } | null)[] | null;
   };
   /** `totalCount` absent in old fixtures. */
-  labels: { totalCount?: number; nodes: ({ name: string } | null)[] | null } | null;
-  labelEvents: {
-    nodes: ({ createdAt?: string; label?: { name: string }; actor?: GqlActor | null } | null)[] | null;
-  };
+  labels: GqlFirstPage<{ name: string }> | null;
+  labelEvents: GqlTimeline<GqlLabeledEvent>;
   /** Who force-pushed the head branch (absent in old fixtures). */
-  forcePushes?: { nodes: ({ actor?: GqlActor | null } | null)[] | null } | null;
+  forcePushes?: GqlTimeline<GqlForcePushedEvent> | null;
   commits: GqlConnection<{ commit: GqlCommit }>;
   files: GqlConnection<GqlChangedFile> | null;
   reviews: GqlConnection<GqlReview> | null;
-  reviewRequests: { nodes: ({ requestedReviewer: GqlRequestedReviewer | Record<string, never> | null } | null)[] | null } | null;
+  reviewRequests: GqlFirstPage<GqlReviewRequest> | null;
 }
 
 export interface PullRequestFactsResponse {
@@ -348,4 +435,17 @@ export interface PullRequestFactsResponse {
 
 export interface PageResponse<T> {
   repository: { pullRequest: Record<string, GqlConnection<T>> | null } | null;
+}
+
+export interface EarlierEventsResponse<T> {
+  repository: { pullRequest: Record<string, GqlTimeline<T>> | null } | null;
+}
+
+export interface HeadCommitPageResponse {
+  repository: {
+    object: {
+      statusCheckRollup?: { contexts: GqlConnection<GqlCheckContext> } | null;
+      associatedPullRequests?: GqlConnection<GqlAssociatedPullRequest>;
+    } | null;
+  } | null;
 }

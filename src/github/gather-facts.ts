@@ -1,6 +1,8 @@
 /**
- * Read one pull request from GitHub: one GraphQL round trip in steady state,
- * plus pages of 100 for commits, files and reviews beyond the first 100.
+ * Read one pull request from GitHub: one GraphQL round trip in steady state, plus pages of 100
+ * for whatever does not fit the first: commits, files, reviews, labels, review requests and the
+ * head commit's check runs and statuses beyond the first 100, label events earlier than the last
+ * 100 while a label's applier is not among them, force pushes earlier than the last 100.
  *
  The directory questions are asked separately: they need the policy in force, which the
  * config module resolves from the blobs read here (see `pipeline/decide-pull-request.ts`).
@@ -8,18 +10,34 @@
 import { POLICY_FILE } from "../config/policy.js";
 import type { GitHubClient } from "./client.js";
 import {
+  ASSOCIATED_PULL_REQUESTS_PAGE_QUERY,
+  CHECK_CONTEXTS_PAGE_QUERY,
   COMMITS_PAGE_QUERY,
   FILES_PAGE_QUERY,
+  FORCE_PUSHES_PAGE_QUERY,
+  LABEL_EVENTS_PAGE_QUERY,
+  LABELS_PAGE_QUERY,
   PULL_REQUEST_FACTS_QUERY,
+  REVIEW_REQUESTS_PAGE_QUERY,
   REVIEWS_PAGE_QUERY,
+  type EarlierEventsResponse,
+  type GqlAssociatedPullRequest,
   type GqlChangedFile,
+  type GqlCheckContext,
   type GqlCommit,
   type GqlConnection,
+  type GqlFirstPage,
+  type GqlForcePushedEvent,
+  type GqlLabeledEvent,
+  type GqlPullRequest,
   type GqlReview,
+  type GqlReviewRequest,
+  type GqlTimeline,
+  type HeadCommitPageResponse,
   type PageResponse,
   type PullRequestFactsResponse,
 } from "./facts-query.js";
-import { factsFromGraphql, type GatheredPullRequest } from "./facts-from-graphql.js";
+import { factsFromGraphql, labelAppliers, type GatheredPullRequest } from "./facts-from-graphql.js";
 import { headPagesKey, type HeadPages, type HeadPagesCache } from "./head-pages.js";
 
 export type { GatheredPullRequest, OwnCheckRun, PolicyBlobs } from "./facts-from-graphql.js";
@@ -85,33 +103,125 @@ async function queryFacts(octokit: GitHubClient, ref: PullRequestRef, options: G
   }
 }
 
-type PagedConnection = "commits" | "files" | "reviews";
+type Counter = { requests: number };
 
 /** Follow `pageInfo` in pages of 100 until the connection is exhausted. */
 async function remainingPages<T>(
-  octokit: GitHubClient,
-  ref: PullRequestRef,
-  connection: PagedConnection,
-  document: string,
-  first: GqlConnection<T> | null,
-  counter: { requests: number },
+  first: GqlFirstPage<T> | null | undefined,
+  nextPage: (after: string) => Promise<GqlConnection<T>>,
+  counter: Counter,
 ): Promise<T[]> {
   const nodes: T[] = [...(first?.nodes ?? [])].filter((node): node is T => node !== null);
   let pageInfo = first?.pageInfo;
   while (pageInfo?.hasNextPage && pageInfo.endCursor) {
     counter.requests += 1;
-    const page = await octokit.graphql<PageResponse<T>>(document, {
-      owner: ref.owner,
-      repo: ref.repo,
-      number: ref.number,
-      after: pageInfo.endCursor,
-    });
-    const next = page.repository?.pullRequest?.[connection];
-    if (!next) throw new PullRequestNotFoundError(`${ref.owner}/${ref.repo}#${ref.number} disappeared while paging ${connection}`);
+    const next = await nextPage(pageInfo.endCursor);
     nodes.push(...(next.nodes ?? []).filter((node): node is T => node !== null));
     pageInfo = next.pageInfo;
   }
   return nodes;
+}
+
+type PagedConnection = "commits" | "files" | "reviews" | "labels" | "reviewRequests";
+
+/** The next page of one of the pull request's own connections. */
+function pullRequestPage<T>(octokit: GitHubClient, ref: PullRequestRef, connection: PagedConnection, document: string) {
+  return async (after: string): Promise<GqlConnection<T>> => {
+    const page = await octokit.graphql<PageResponse<T>>(document, { owner: ref.owner, repo: ref.repo, number: ref.number, after });
+    const next = page.repository?.pullRequest?.[connection];
+    if (!next) throw new PullRequestNotFoundError(`${ref.owner}/${ref.repo}#${ref.number} disappeared while paging ${connection}`);
+    return next;
+  };
+}
+
+/**
+ * The next page of a connection of the head commit `oid` (the one the facts query read). A list
+ * that stops short must not read as "all there" (checks are what `required_checks` waits for).
+ */
+function headCommitPage<T>(
+  octokit: GitHubClient,
+  ref: PullRequestRef,
+  oid: string,
+  document: string,
+  connection: (object: NonNullable<NonNullable<HeadCommitPageResponse["repository"]>["object"]>) => GqlConnection<T> | null | undefined,
+) {
+  return async (after: string): Promise<GqlConnection<T>> => {
+    const page = await octokit.graphql<HeadCommitPageResponse>(document, { owner: ref.owner, repo: ref.repo, oid, after });
+    const object = page.repository?.object;
+    const next = object ? connection(object) : null;
+    if (!next) throw new Error(`commit ${oid} of ${ref.owner}/${ref.repo} disappeared while paging it`);
+    return next;
+  };
+}
+
+type TimelineAlias = "labelEvents" | "forcePushes";
+
+/**
+ * The timeline read newest first, then earlier pages of 100 (prepended: the result stays
+ * chronological) for as long as `wantsEarlier` says the events read so far are not enough.
+ */
+async function earlierEvents<T>(
+  octokit: GitHubClient,
+  ref: PullRequestRef,
+  alias: TimelineAlias,
+  document: string,
+  last: GqlTimeline<T> | null | undefined,
+  wantsEarlier: (events: T[]) => boolean,
+  counter: Counter,
+): Promise<T[]> {
+  let events: T[] = (last?.nodes ?? []).filter((node): node is T => node !== null);
+  let pageInfo = last?.pageInfo;
+  while (pageInfo?.hasPreviousPage && pageInfo.startCursor && wantsEarlier(events)) {
+    counter.requests += 1;
+    const page = await octokit.graphql<EarlierEventsResponse<T>>(document, { owner: ref.owner, repo: ref.repo, number: ref.number, before: pageInfo.startCursor });
+    const earlier = page.repository?.pullRequest?.[alias];
+    if (!earlier) throw new PullRequestNotFoundError(`${ref.owner}/${ref.repo}#${ref.number} disappeared while paging ${alias}`);
+    events = [...(earlier.nodes ?? []).filter((node): node is T => node !== null), ...events];
+    pageInfo = earlier.pageInfo;
+  }
+  return events;
+}
+
+/** Labels, label events, force pushes, review requests, check contexts and the head's pull requests, each read to its end. */
+async function pullRequestLists(octokit: GitHubClient, ref: PullRequestRef, pr: GqlPullRequest, counter: Counter) {
+  const headCommit = pr.headCommit.nodes?.[pr.headCommit.nodes.length - 1]?.commit ?? null;
+  const [labels, forcePushes, reviewRequests, checkContexts, associatedPullRequests] = await Promise.all([
+    remainingPages(pr.labels, pullRequestPage<{ name: string }>(octokit, ref, "labels", LABELS_PAGE_QUERY), counter),
+    // Every pusher is a signal: all of them are read.
+    earlierEvents<GqlForcePushedEvent>(octokit, ref, "forcePushes", FORCE_PUSHES_PAGE_QUERY, pr.forcePushes, () => true, counter),
+    remainingPages(pr.reviewRequests, pullRequestPage<GqlReviewRequest>(octokit, ref, "reviewRequests", REVIEW_REQUESTS_PAGE_QUERY), counter),
+    headCommit
+      ? remainingPages(
+          headCommit.statusCheckRollup?.contexts,
+          headCommitPage<GqlCheckContext>(octokit, ref, headCommit.oid, CHECK_CONTEXTS_PAGE_QUERY, (commit) => commit.statusCheckRollup?.contexts),
+          counter,
+        )
+      : [],
+    // Open PRs sharing the head share its check run: one left out would not get the strictest result.
+    headCommit?.associatedPullRequests
+      ? remainingPages(
+          headCommit.associatedPullRequests,
+          headCommitPage<GqlAssociatedPullRequest>(octokit, ref, headCommit.oid, ASSOCIATED_PULL_REQUESTS_PAGE_QUERY, (commit) => commit.associatedPullRequests),
+          counter,
+        )
+      : undefined,
+  ]);
+  // Only who applied each label now on the PR matters (an override's applier must be known):
+  // earlier label events are read only while one of them is not found yet.
+  const names = labels.map((label) => label.name.toLowerCase());
+  const labelEvents = await earlierEvents<GqlLabeledEvent>(
+    octokit,
+    ref,
+    "labelEvents",
+    LABEL_EVENTS_PAGE_QUERY,
+    pr.labelEvents,
+    (events) => {
+      const found = labelAppliers(events);
+      return names.some((name) => !found.has(name));
+    },
+    counter,
+  );
+  return { labels, labelEvents, forcePushes, reviewRequests, checkContexts, associatedPullRequests };
 }
 
 export async function gatherFacts(
@@ -139,12 +249,16 @@ export async function gatherFacts(
   });
   const beyondFirstPage = Boolean(pr.commits.pageInfo?.hasNextPage || pr.files?.pageInfo?.hasNextPage);
   const kept = beyondFirstPage ? await options.headPages?.get(key) : undefined;
-  const [commits, files, reviews] = await Promise.all([
-    kept?.commits ?? remainingPages<{ commit: GqlCommit }>(octokit, ref, "commits", COMMITS_PAGE_QUERY, pr.commits, counter).then((nodes) => nodes.map((node) => node.commit)),
-    kept?.files ?? remainingPages<GqlChangedFile>(octokit, ref, "files", FILES_PAGE_QUERY, pr.files, counter),
-    remainingPages<GqlReview>(octokit, ref, "reviews", REVIEWS_PAGE_QUERY, pr.reviews, counter),
+  const [commits, files, reviews, lists] = await Promise.all([
+    kept?.commits ??
+      remainingPages(pr.commits, pullRequestPage<{ commit: GqlCommit }>(octokit, ref, "commits", COMMITS_PAGE_QUERY), counter).then((nodes) =>
+        nodes.map((node) => node.commit),
+      ),
+    kept?.files ?? remainingPages(pr.files, pullRequestPage<GqlChangedFile>(octokit, ref, "files", FILES_PAGE_QUERY), counter),
+    remainingPages(pr.reviews, pullRequestPage<GqlReview>(octokit, ref, "reviews", REVIEWS_PAGE_QUERY), counter),
+    pullRequestLists(octokit, ref, pr, counter),
   ]);
-  const gathered = factsFromGraphql(ref, data.repository, pr, { commits, files, reviews }, data.orgDefaults?.object);
+  const gathered = factsFromGraphql(ref, data.repository, pr, { commits, files, reviews, ...lists }, data.orgDefaults?.object);
   const renamed = gathered.facts.files.some((file) => file.changeType === "RENAMED");
   const previousPaths = kept?.previousPaths ?? (renamed ? await readPreviousPaths(octokit, ref, counter) : []);
   if (!kept && (beyondFirstPage || renamed) && options.headPages) {

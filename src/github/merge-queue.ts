@@ -13,10 +13,11 @@
 import type { GitHubClient } from "./client.js";
 
 export const MERGE_QUEUE_QUERY = `
-query MergeQueueEntries($owner: String!, $repo: String!, $branch: String!) {
+query MergeQueueEntries($owner: String!, $repo: String!, $branch: String!, $after: String) {
   repository(owner: $owner, name: $repo) {
     mergeQueue(branch: $branch) {
-      entries(first: 100) {
+      entries(first: 100, after: $after) {
+        pageInfo { hasNextPage endCursor }
         nodes {
           position
           pullRequest { number headRefOid }
@@ -35,7 +36,13 @@ export interface GqlMergeQueueEntry {
 
 export interface MergeQueueResponse {
   repository: {
-    mergeQueue: { entries: { nodes: (GqlMergeQueueEntry | null)[] | null } | null } | null;
+    mergeQueue: {
+      entries: {
+        /** Absent in old fixtures: the page was all. */
+        pageInfo?: { hasNextPage: boolean; endCursor: string | null };
+        nodes: (GqlMergeQueueEntry | null)[] | null;
+      } | null;
+    } | null;
   } | null;
 }
 
@@ -91,16 +98,33 @@ export function groupEntries(entries: readonly (GqlMergeQueueEntry | null)[], he
 }
 
 /**
+ * The queue's entries in pages of 100, up to the page with the group's head (its entry and every
+ * entry ahead of it: a group beyond the 100th entry is not taken for its last pull request alone).
+ */
+async function entriesUpTo(octokit: GitHubClient, group: MergeGroupRef): Promise<(GqlMergeQueueEntry | null)[]> {
+  const entries: (GqlMergeQueueEntry | null)[] = [];
+  let after: string | null = null;
+  do {
+    const data: MergeQueueResponse = await octokit.graphql<MergeQueueResponse>(MERGE_QUEUE_QUERY, {
+      owner: group.owner,
+      repo: group.repo,
+      branch: branchName(group.baseRef),
+      after,
+    });
+    const page = data.repository?.mergeQueue?.entries;
+    entries.push(...(page?.nodes ?? []));
+    const found = entries.some((entry) => entry?.headCommit?.oid === group.headSha);
+    after = !found && page?.pageInfo?.hasNextPage ? page.pageInfo.endCursor : null;
+  } while (after);
+  return entries;
+}
+
+/**
  * The group's pull requests: from the queue, else from the branch name. An empty list means
  * neither told us (the caller fails closed).
  */
 export async function mergeGroupPullRequests(octokit: GitHubClient, group: MergeGroupRef): Promise<MergeGroupMembers> {
-  const data = await octokit.graphql<MergeQueueResponse>(MERGE_QUEUE_QUERY, {
-    owner: group.owner,
-    repo: group.repo,
-    branch: branchName(group.baseRef),
-  });
-  const fromQueue = groupEntries(data.repository?.mergeQueue?.entries?.nodes ?? [], group.headSha);
+  const fromQueue = groupEntries(await entriesUpTo(octokit, group), group.headSha);
   if (fromQueue.length > 0) return { pullRequests: fromQueue, source: "merge-queue" };
   const last = pullRequestFromQueueBranch(group.headRef);
   return { pullRequests: last ? [{ number: last.number, headSha: null }] : [], source: "head-ref" };

@@ -22,10 +22,19 @@ interface RestPullRequestHead {
   head: { sha: string };
 }
 
-/** The open pull requests whose head is `sha` (a commit can head several, to different bases). */
+/**
+ * The open pull requests whose head is `sha` (a commit can head several, to different bases).
+ * Every page: GitHub lists the commit's merged and closed pull requests too, and one left out
+ * would keep the verdict it had before the status or check changed.
+ */
 export async function openPullRequestsOfCommit(octokit: GitHubClient, { owner, repo }: RepositoryRef, sha: string): Promise<OpenPullRequest[]> {
-  const { data } = await octokit.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", { owner, repo, commit_sha: sha });
-  return data.filter((pr) => pr.state === "open" && pr.head.sha === sha).map(openPullRequest);
+  const pulls = await everyPage<RestPullRequestHead>(
+    octokit,
+    "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+    { owner, repo, commit_sha: sha, per_page: 100 },
+    (data) => data as RestPullRequestHead[],
+  );
+  return pulls.filter((pr) => pr.state === "open" && pr.head.sha === sha).map(openPullRequest);
 }
 
 export async function openPullRequests(octokit: GitHubClient, { owner, repo }: RepositoryRef): Promise<OpenPullRequest[]> {

@@ -31,8 +31,10 @@ export function decisionRow(d: DecisionRecord): DecisionsTable {
     override: d.override === null ? null : JSON.stringify(d.override),
   };
   // Everything but the time: the same evaluation seen again (a redelivery, a re-run) is one row.
-  // ai_assisted follows from the same facts, and stays out so older rows still match.
-  const digest = createHash("sha256").update(JSON.stringify(Object.values(content))).digest("hex");
+  // ai_assisted and the rules' teams follow from the same facts and policy, and stay out so
+  // older rows still match.
+  const digested = { ...content, rules: JSON.stringify(d.rules.map((rule) => ({ name: rule.name, status: rule.status }))) };
+  const digest = createHash("sha256").update(JSON.stringify(Object.values(digested))).digest("hex");
   return { ...content, digest, decided_at: d.at.toISOString(), ai_assisted: d.aiAssisted ? 1 : 0 };
 }
 

@@ -44,6 +44,17 @@ export interface IgnoredApprover extends CountedApprover {
   detail: string;
 }
 
+/** A rule of a decision: its name, its status, and whose approval it asks for. */
+export interface RuleRecord {
+  name: string;
+  status: string;
+  /**
+   * The teams whose members' approval counts ("org/slug", lower case); [] when only listed users
+   * or a permission can satisfy the rule. Absent in records kept before teams were recorded.
+   */
+  teams?: string[];
+}
+
 /** One evaluation as the audit trail keeps it: who approved which SHA under which policy. */
 export interface DecisionRecord extends RepoRef {
   pr: number;
@@ -56,7 +67,7 @@ export interface DecisionRecord extends RepoRef {
   /** Lowest tier of the PR's agents when the decision was taken. */
   tier: string;
   agents: string[];
-  rules: Array<{ name: string; status: string }>;
+  rules: RuleRecord[];
   gates: Array<{ name: string; status: string }>;
   counted: CountedApprover[];
   ignored: IgnoredApprover[];

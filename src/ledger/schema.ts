@@ -66,6 +66,8 @@ export interface ApprovalWaitsTable {
   rule: string;
   waiting_since: string;
   met_at: string | null;
+  /** JSON array of the rule's teams ("org/slug"); [] = users or a permission only; null = not recorded. */
+  teams: string | null;
 }
 
 /** Every merged pull request, AI-assisted or not (merges holds the AI-assisted ones with their agents). */

@@ -17,6 +17,7 @@ import type {
   RevertRecord,
   TrackRecord,
 } from "./ledger.js";
+import { teamsOf } from "./approval-wait-history.js";
 import { decisionFromRow, decisionRow } from "./decision-rows.js";
 import { recordDecisionSummaries } from "./decision-summaries.js";
 import { agentMergesWithReverts } from "./queries/agents.js";
@@ -242,21 +243,27 @@ export class SqlLedger implements Ledger {
   }
 }
 
-/** A rule's first wait starts once; the first later decision that finds it met ends it. */
+/**
+ * A rule's first wait starts once; the first later decision that finds it met ends it (the same
+ * rule as approval-wait-history.ts, which derives them for older decisions). The wait keeps the
+ * teams of the decision that started it, or else those of the one that ended it.
+ */
 async function recordApprovalWaits(db: Kysely<LedgerDatabase>, decision: DecisionRecord): Promise<void> {
   const key = { owner: lower(decision.owner), repo: lower(decision.repo), pr_number: decision.pr };
   const at = decision.at.toISOString();
   for (const rule of decision.rules) {
+    const teams = teamsOf(rule);
+    const teamsJson = teams === null ? null : JSON.stringify(teams);
     if (rule.status === "waiting") {
       await db
         .insertInto("approval_waits")
-        .values({ ...key, rule: rule.name, waiting_since: at, met_at: null })
+        .values({ ...key, rule: rule.name, waiting_since: at, met_at: null, teams: teamsJson })
         .onConflict((oc) => oc.columns([...MERGE_KEY, "rule"]).doNothing())
         .execute();
     } else if (rule.status === "met") {
       await db
         .updateTable("approval_waits")
-        .set({ met_at: at })
+        .set((eb) => ({ met_at: at, teams: eb.fn.coalesce("teams", eb.val(teamsJson)) }))
         .where("owner", "=", key.owner)
         .where("repo", "=", key.repo)
         .where("pr_number", "=", key.pr_number)

@@ -14,8 +14,8 @@ export interface PipelineContext extends Memos {
   metrics: Metrics;
   now: () => Date;
   log: Logger;
-  /** The check run's details link (the console's pull request page); absent = none. */
-  detailsUrl?: (pr: { owner: string; repo: string; number: number }, headSha: string) => string;
+  /** The check run's details link (the console's pull request page, at `headSha` when given); absent = none. */
+  detailsUrl?: (pr: { owner: string; repo: string; number: number }, headSha?: string) => string;
 }
 
 export interface PipelineOptions extends MemoOptions {

@@ -48,10 +48,11 @@ export const SLOW_JUDGEMENT_MS = 2_000;
 export async function decidePullRequest(
   ctx: PipelineContext,
   octokit: GitHubClient,
-  target: Pick<PullRequestTarget, "owner" | "repo" | "number" | "pushedBy">,
+  target: Pick<PullRequestTarget, "owner" | "repo" | "number" | "pushedBy" | "headSha" | "webhookCounts">,
   options: DecideOptions = {},
 ): Promise<DecidedPullRequest> {
-  const gathered = withPushers(await gatherFacts(octokit, target, { appId: ctx.appId, headPages: ctx.headPages }), [
+  const read = await gatherFacts(octokit, target, { appId: ctx.appId, headPages: ctx.headPages });
+  const gathered = withPushers(withWebhookCounts(read, target), [
     ...(ctx.ledger ? await ctx.ledger.pushersOf(target, target.number) : []),
     ...(target.pushedBy ? [target.pushedBy] : []),
   ]);
@@ -74,6 +75,24 @@ function withPushers(gathered: GatheredPullRequest, remembered: Actor[]): Gather
   if (remembered.length === 0) return gathered;
   const pushers = distinctActors([...remembered, ...(gathered.facts.pushers ?? [])]);
   return { ...gathered, facts: { ...gathered.facts, pushers } };
+}
+
+/**
+ * What the webhook said the PR has, joined to GitHub's own totals, when it spoke of the head
+ * that was read: for one head the commits and files do not change, so a read that found fewer
+ * missed some, and the PR cannot pass (policy/completeness.ts). Another head (the PR moved on
+ * since the event) has other counts, and the event says nothing about it.
+ */
+function withWebhookCounts(gathered: GatheredPullRequest, target: Pick<PullRequestTarget, "headSha" | "webhookCounts">): GatheredPullRequest {
+  const { facts } = gathered;
+  const counts = target.webhookCounts;
+  if (!counts || !facts.totals || target.headSha !== facts.headSha) return gathered;
+  const totals = {
+    ...facts.totals,
+    commits: Math.max(facts.totals.commits, counts.commits ?? 0),
+    files: Math.max(facts.totals.files, counts.changedFiles ?? 0),
+  };
+  return { ...gathered, facts: { ...facts, totals } };
 }
 
 /** `work`'s result; if it takes longer than SLOW_JUDGEMENT_MS, `meanwhile` runs once before it is awaited further. */

@@ -9,7 +9,7 @@
 import { reportCheckRun, reportFailure } from "../github/check-run-writer.js";
 import type { GitHubClient } from "../github/client.js";
 import { PullRequestNotFoundError } from "../github/gather-facts.js";
-import { branchName, mergeGroupPullRequests, type MergeGroupRef, type QueuedPullRequest } from "../github/merge-queue.js";
+import { branchName, mergeGroupPullRequests, pullRequestFromQueueBranch, type MergeGroupRef, type QueuedPullRequest } from "../github/merge-queue.js";
 import { renderCheckRun } from "../report/check-run.js";
 import type { PipelineContext } from "./context.js";
 import { decidePullRequest } from "./decide-pull-request.js";
@@ -33,7 +33,7 @@ export async function evaluateMergeGroup(
 ): Promise<MergeGroupOutcome> {
   const started = process.hrtime.bigint();
   const where = { repo: `${group.owner}/${group.repo}`, mergeGroup: group.headRef, sha: group.headSha, installation: group.installationId };
-  const checkRun = { owner: group.owner, repo: group.repo, headSha: group.headSha, appId: ctx.appId };
+  const checkRun = { owner: group.owner, repo: group.repo, headSha: group.headSha, appId: ctx.appId, detailsUrl: detailsUrlOf(ctx, group) };
   try {
     const members = await mergeGroupPullRequests(octokit, group);
     const results: PullRequestResult[] = [];
@@ -103,6 +103,16 @@ async function resultOf(
     ctx.log.warn({ repo: `${group.owner}/${group.repo}`, pr: number, mergeGroup: group.headRef, err: error }, "could not evaluate a merge group member");
     return failedResult(number, describeError(error));
   }
+}
+
+/**
+ * The group's branch names the pull request it was made for (the last in the group): its console
+ * page, at its latest head (the group's commit is not one of the PR's). None when the console is
+ * off or the branch is not a queue branch.
+ */
+function detailsUrlOf(ctx: PipelineContext, group: MergeGroupRef): string | undefined {
+  const named = pullRequestFromQueueBranch(group.headRef);
+  return named === null ? undefined : ctx.detailsUrl?.({ owner: group.owner, repo: group.repo, number: named.number });
 }
 
 function seconds(started: bigint): number {

@@ -10,6 +10,11 @@ export interface PullRequestTarget {
   headSha?: string;
   /** Who pushed that head, when the event was a push to the PR (`synchronize`'s sender). */
   pushedBy?: Actor;
+  /**
+   * How many commits and changed files the event said the PR has at `headSha` (`pull_request`
+   * events carry them; reviews and checks do not). Absent = the event did not say.
+   */
+  webhookCounts?: { commits?: number; changedFiles?: number };
 }
 
 /** Queue key: one evaluation at a time per pull request. */

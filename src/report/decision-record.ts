@@ -28,7 +28,7 @@ export function decisionRecordFrom(decision: Decision, pr: PullRequestRef, now: 
     aiAssisted: decision.detection.aiAssisted,
     tier: decision.tier,
     agents: decision.agents.map((a) => a.agent),
-    rules: decision.rules.map((r) => ({ name: r.name, status: r.status })),
+    rules: decision.rules.map((r) => ({ name: r.name, status: r.status, teams: r.eligible.teams.map((team) => team.name) })),
     gates: decision.gates.map((g) => ({ name: g.name, status: g.status })),
     counted: decision.rules.flatMap((r) => r.counted.map((a) => ({ rule: r.name, login: a.login, commitId: a.commitId }))),
     ignored: decision.rules.flatMap((r) =>

@@ -186,7 +186,7 @@ export class GitHubApi {
   }
 
   pullsOfCommit(sha: string, pulls: unknown[]): this {
-    this.scope().get(`/repos/${OWNER}/${REPO}/commits/${sha}/pulls`).reply(200, pulls);
+    this.scope().get(`/repos/${OWNER}/${REPO}/commits/${sha}/pulls`).query({ per_page: "100" }).reply(200, pulls);
     return this;
   }
 

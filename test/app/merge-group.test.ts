@@ -60,6 +60,15 @@ describe("merge_group.checks_requested", () => {
     expect(run.output.summary).toMatch(/\| #8 \| ✅ success \|/);
   });
 
+  it("carries no details link when the console is not configured", async () => {
+    h.api.mergeQueue("main", QUEUE).facts(human(7, SHA_1)).listCheckRuns(GROUP_1).createCheckRun(50);
+
+    await h.deliver("merge_group", mergeGroupEvent("checks_requested", { headSha: GROUP_1, lastPullRequest: 7 }));
+
+    h.api.verify();
+    expect(h.api.lastCheckRun()).not.toHaveProperty("details_url");
+  });
+
   it("fails the group when one pull request would not pass, naming it", async () => {
     h.api
       .mergeQueue("main", QUEUE)

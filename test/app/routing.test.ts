@@ -147,7 +147,7 @@ describe("webhooks are acknowledged before GitHub answers the lookups they need"
     Promise.race([promise.then(() => "acknowledged"), new Promise((resolve) => setTimeout(() => resolve("waiting"), 300))]);
 
   it.each([
-    ["status", () => statusEvent(SHA_1), `/repos/acme/api/commits/${SHA_1}/pulls`],
+    ["status", () => statusEvent(SHA_1), `/repos/acme/api/commits/${SHA_1}/pulls?per_page=100`],
     [
       "push",
       () => pushEvent("refs/heads/main", [{ id: "f".repeat(40), message: "Require seniors", modified: [".agent-governance.yml"] }]),

@@ -59,8 +59,11 @@ async function seedHistory(dataDir: string): Promise<void> {
         const mergedAt = new Date(now - week * 7 * DAY + i * 3600_000);
         const waiting = new Date(mergedAt.getTime() - (2 + i) * 3600_000);
         const base = { owner: "acme", repo: "api", pr, headSha: pr.toString(16).padStart(40, "a"), policy: { kind: "built-in" as const, description: "built-in default", blobShas: [] }, title: "", aiAssisted: true, tier: "new", agents: ["claude-code"], gates: [], ignored: [], override: null };
-        await ledger.recordDecision({ ...base, conclusion: "action_required", rules: [{ name: "AI-assisted change needs review", status: "waiting" }], counted: [], at: waiting });
-        await ledger.recordDecision({ ...base, conclusion: "success", rules: [{ name: "AI-assisted change needs review", status: "met" }], counted: [{ rule: "AI-assisted change needs review", login: "alice", commitId: base.headSha }], at: new Date(mergedAt.getTime() - 600_000) });
+        // Every other pull request needed a senior engineer; the oldest week's decisions predate teams being kept.
+        const rule = i % 2 === 0 ? { name: "Senior review", teams: ["acme/senior-engineers"] } : { name: "AI-assisted change needs review", teams: [] };
+        const teams = week === 8 ? {} : { teams: rule.teams };
+        await ledger.recordDecision({ ...base, conclusion: "action_required", rules: [{ name: rule.name, status: "waiting", ...teams }], counted: [], at: waiting });
+        await ledger.recordDecision({ ...base, conclusion: "success", rules: [{ name: rule.name, status: "met", ...teams }], counted: [{ rule: rule.name, login: "alice", commitId: base.headSha }], at: new Date(mergedAt.getTime() - 600_000) });
         await ledger.recordMerge({ owner: "acme", repo: "api", pr, headSha: base.headSha, mergeCommitSha: null, agents: ["claude-code"], mergedAt });
         await ledger.recordPullMerge({ owner: "acme", repo: "api", pr, aiAssisted: true, mergedAt });
         await ledger.recordPullMerge({ owner: "acme", repo: "api", pr: pr + 5000, aiAssisted: false, mergedAt });
@@ -174,6 +177,8 @@ describe("organisation pages", () => {
     expect(await page.locator("svg rect title").allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/AI-assisted: [1-8]$/)]));
     await expect(page.content()).resolves.not.toMatch(/vault/i);
     await expect(page.locator("#agents + table").textContent()).resolves.toContain("claude-code");
+    const perTeam = await page.getByRole("table", { name: "Per team" }).locator("tbody tr td:first-child").allTextContents();
+    expect(perTeam).toEqual(["@acme/senior-engineers", "No team (listed users or a permission)", "Not recorded (decided before teams were kept)"]);
     await screenshot(page, "organisation");
     const serious = (await accessibilityViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious).toEqual([]);

@@ -123,7 +123,7 @@ describe("agent and organisation pages", () => {
     const reads = {
       merges: async () => [{ at: new Date("2026-05-30T10:00:00Z"), aiAssisted: true }, { at: new Date("2026-05-30T11:00:00Z"), aiAssisted: false }],
       reverts: async () => [],
-      approvalWaits: async () => [{ rule: HOSTILE, at: new Date("2026-05-30T10:00:00Z"), waitedMs: 2 * 3600_000 }],
+      approvalWaits: async () => [{ rule: HOSTILE, repo: "api", pr: 7, at: new Date("2026-05-30T10:00:00Z"), waitedMs: 2 * 3600_000, teams: [`acme/${HOSTILE}`] }],
       agentSummaries: async () => [{ agent: "claude-code", merged: 1, reverted: 0, lastMergedAt: now, latestTier: "new" }],
       repositorySummaries: async () => [{ repo: "api", policy: null, decisions: 3, mergedPulls: 2, aiAssistedMerges: 1 }],
     } as unknown as LedgerReads;
@@ -135,5 +135,59 @@ describe("agent and organisation pages", () => {
     expect(page).toContain("<title>05-25 · AI-assisted: 1</title>");
     expect(page).toContain("50 %");
     expect(page).not.toMatch(/style="/);
+  });
+});
+
+describe("approval waits per team", () => {
+  const now = new Date("2026-06-01T12:00:00Z");
+  const at = new Date("2026-05-30T10:00:00Z");
+  const hours = (h: number) => h * 3600_000;
+  const wait = (rule: string, waitedHours: number, teams: string[] | null) => ({ rule, repo: "api", pr: 7, at, waitedMs: hours(waitedHours), teams });
+  const viewOf = (waits: ReturnType<typeof wait>[]) =>
+    organisationView(
+      {
+        merges: async () => [],
+        reverts: async () => [],
+        approvalWaits: async () => waits,
+        agentSummaries: async () => [],
+        repositorySummaries: async () => [],
+      } as unknown as LedgerReads,
+      scopeOf("acme", ["api"]),
+      now,
+    );
+
+  it("counts a rule's wait for each team it names, then rules no team approves, then waits whose teams were not recorded", async () => {
+    const org = await viewOf([
+      wait("senior review", 2, ["acme/seniors", "acme/platform"]),
+      wait("senior review", 6, ["acme/seniors"]),
+      wait("owner review", 1, []),
+      wait("legacy", 9, null),
+    ]);
+    expect(org.waitsPerTeam).toEqual([
+      { team: { kind: "team", name: "acme/platform" }, count: 1, medianMs: hours(2), p90Ms: hours(2) },
+      { team: { kind: "team", name: "acme/seniors" }, count: 2, medianMs: hours(2), p90Ms: hours(6) },
+      { team: { kind: "none" }, count: 1, medianMs: hours(1), p90Ms: hours(1) },
+      { team: { kind: "unrecorded" }, count: 1, medianMs: hours(9), p90Ms: hours(9) },
+    ]);
+    expect(org.waitsPerRule.map((r) => [r.rule, r.count])).toEqual([
+      ["legacy", 1],
+      ["owner review", 1],
+      ["senior review", 2],
+    ]);
+  });
+
+  it("shows the per-team table beside the per-rule one, team names escaped", async () => {
+    const page = organisationPage(await viewOf([wait("senior review", 2, [`acme/${HOSTILE}`]), wait("owner review", 1, []), wait("legacy", 9, null)]), chrome);
+    expectInert(page);
+    expect(page).toContain(`<h3 id="waits-per-team">Per team</h3>`);
+    expect(page).toContain(`<td>@acme/&lt;script&gt;`);
+    expect(page).toContain("<td>No team (listed users or a permission)</td><td>1</td>");
+    expect(page).toContain("<td>Not recorded (decided before teams were kept)</td><td>1</td>");
+  });
+
+  it("has no per-team table when nothing waited", async () => {
+    const page = organisationPage(await viewOf([]), chrome);
+    expect(page).toContain("No approval wait recorded in this window.");
+    expect(page).not.toContain("Per team");
   });
 });

@@ -35,6 +35,8 @@ const context = (overrides: Partial<RouteContext> = {}): RouteContext => ({
 });
 
 const evaluate = (number = 7) => ({ type: "evaluate", target: { installationId: INSTALLATION_ID, owner: OWNER, repo: REPO, number, headSha: SHA_1 } });
+/** `pull_request` events also say how many commits and files the PR has at that head (the example's 1 and 1). */
+const fromPullRequest = () => ({ type: "evaluate", target: { ...evaluate().target, webhookCounts: { commits: 1, changedFiles: 1 } } });
 const pullsForCommit = { type: "pulls-for-commit", installationId: INSTALLATION_ID, repository: { owner: OWNER, repo: REPO }, sha: SHA_1 };
 const openPullRequests = (repositories: unknown, reason: string) => ({ type: "open-pull-requests", installationId: INSTALLATION_ID, repositories, reason });
 
@@ -86,15 +88,15 @@ const rows: Row[] = [
     name: `pull_request.${action} evaluates the pull request`,
     event: `pull_request.${action}`,
     payload: () => pullRequestEvent(action),
-    expected: [evaluate()],
+    expected: [fromPullRequest()],
   })),
   {
     name: "pull_request.synchronize remembers who pushed (an agent's push is a signal) and evaluates knowing it",
     event: "pull_request.synchronize",
     payload: () => pushedBy("copilot-swe-agent[bot]", 198982749, "Bot"),
     expected: [
-      { type: "record-pusher", target: { ...evaluate().target, pushedBy: copilotPusher }, pusher: copilotPusher },
-      { type: "evaluate", target: { ...evaluate().target, pushedBy: copilotPusher } },
+      { type: "record-pusher", target: { ...fromPullRequest().target, pushedBy: copilotPusher }, pusher: copilotPusher },
+      { type: "evaluate", target: { ...fromPullRequest().target, pushedBy: copilotPusher } },
     ],
   },
   {
@@ -102,11 +104,11 @@ const rows: Row[] = [
     event: "pull_request.synchronize",
     payload: () => pushedBy("copilot-swe-agent[bot]", 198982749, "Bot"),
     context: { recordsHistory: false },
-    expected: [{ type: "evaluate", target: { ...evaluate().target, pushedBy: copilotPusher } }],
+    expected: [{ type: "evaluate", target: { ...fromPullRequest().target, pushedBy: copilotPusher } }],
   },
   ...["labeled", "unlabeled"].flatMap((action) => [
-    { name: `pull_request.${action} by a person evaluates`, event: `pull_request.${action}`, payload: () => labeled(action, "User", "AI-Assisted"), expected: [evaluate()] },
-    { name: `pull_request.${action} by another bot evaluates`, event: `pull_request.${action}`, payload: () => labeled(action, "Bot", "needs-review"), expected: [evaluate()] },
+    { name: `pull_request.${action} by a person evaluates`, event: `pull_request.${action}`, payload: () => labeled(action, "User", "AI-Assisted"), expected: [fromPullRequest()] },
+    { name: `pull_request.${action} by another bot evaluates`, event: `pull_request.${action}`, payload: () => labeled(action, "Bot", "needs-review"), expected: [fromPullRequest()] },
     {
       name: `pull_request.${action}: the echo of the app's own label change is ignored`,
       event: `pull_request.${action}`,
@@ -118,6 +120,12 @@ const rows: Row[] = [
     name: "pull_request.edited with a new base branch evaluates (the policy is read from the base)",
     event: "pull_request.edited",
     payload: () => with_(pullRequestEvent("edited"), (p) => (p.changes = { base: { ref: { from: "develop" } } })),
+    expected: [fromPullRequest()],
+  },
+  {
+    name: "pull_request.opened: counts that are not counts are left out",
+    event: "pull_request.opened",
+    payload: () => with_(pullRequestEvent("opened"), (p) => Object.assign(p.pull_request, { commits: "150", changed_files: -1 })),
     expected: [evaluate()],
   },
   {
@@ -136,7 +144,7 @@ const rows: Row[] = [
     expected: [
       {
         type: "record-merge",
-        target: evaluate().target,
+        target: fromPullRequest().target,
         merged: { mergeCommitSha: SHA_1, mergedAt: "2025-06-02T12:00:00.000Z", title: "Limiter", body: "" },
       },
     ],

@@ -32,4 +32,14 @@ describe("GraphQL documents", () => {
       expect(document).toMatch(new RegExp(`\\b${connection}\\(first: 100\\) \\{\\s+totalCount\\s+pageInfo \\{ hasNextPage endCursor \\}`));
     }
   });
+
+  it("the main query says whether labels, review requests and check contexts go on, and whether timeline events began earlier", () => {
+    const document = GRAPHQL_DOCUMENTS.PullRequestFacts;
+    for (const connection of ["labels", "reviewRequests", "contexts", "associatedPullRequests"]) {
+      expect(document).toMatch(new RegExp(`\\b${connection}\\(first: 100\\) \\{(\\s+totalCount)?\\s+pageInfo \\{ hasNextPage endCursor \\}`));
+    }
+    for (const alias of ["labelEvents", "forcePushes"]) {
+      expect(document).toMatch(new RegExp(`\\b${alias}: timelineItems\\(last: 100, [^)]*\\) \\{\\s+pageInfo \\{ hasPreviousPage startCursor \\}`));
+    }
+  });
 });

@@ -13,6 +13,7 @@ import {
 } from "./fixtures/pull-request-facts.js";
 import { loginDouble } from "./login-double.js";
 import { API, graphqlOperation, testOctokit } from "./octokit.js";
+import type { GqlPullRequest } from "../../src/github/facts-query.js";
 
 jest.unstable_mockModule("../../src/detect/login.js", loginDouble);
 const { gatherFacts, PullRequestNotFoundError } = await import("../../src/github/gather-facts.js");
@@ -399,6 +400,164 @@ describe("gatherFacts: paging beyond 100", () => {
     scope.done();
     expect(gathered.facts.reviews.at(-1)).toMatchObject({ id: "PRR_9", author: { login: "erin" }, commitId: HEAD_SHA });
     expect(gathered.reviewerCanPush.erin).toBe(true);
+  });
+});
+
+describe("gatherFacts: labels, label events, force pushes, review requests and checks beyond 100", () => {
+  const people = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
+  const user = (login: string) => ({ __typename: "User", login, databaseId: 5000 });
+  const labeled = (name: string, login: string) => ({ createdAt: "2025-05-01T10:00:00Z", label: { name }, actor: user(login) });
+
+  /** The facts answer, typed as the query's result so its first pages can be replaced. */
+  function factsAnswer() {
+    const data = pullRequestFactsResponse();
+    return { data, pull: data.repository.pullRequest as unknown as GqlPullRequest };
+  }
+
+  /** Answers `operation` once, when its cursor variable is `cursor`, with `connection` under the pull request. */
+  function page(scope: nock.Scope, operation: string, cursor: Record<string, string>, connection: Record<string, unknown>) {
+    return scope
+      .post("/graphql", (body) => graphqlOperation(body) === operation && Object.entries(cursor).every(([name, value]) => body.variables[name] === value))
+      .reply(200, { data: { repository: { pullRequest: connection } } });
+  }
+
+  it("reads the 101st label, which may be the one that declares AI help", async () => {
+    const { data, pull } = factsAnswer();
+    const names = people("topic-", 100);
+    pull.labels = { totalCount: 101, pageInfo: { hasNextPage: true, endCursor: "l100" }, nodes: names.map((name) => ({ name })) };
+    pull.labelEvents = { pageInfo: { hasPreviousPage: false, startCursor: "e1" }, nodes: [...names, "ai-assisted"].map((name) => labeled(name, "alice")) };
+    const scope = page(answer(data), "PullRequestLabelsPage", { after: "l100" }, {
+      labels: { pageInfo: { hasNextPage: false, endCursor: "l101" }, nodes: [{ name: "ai-assisted" }] },
+    });
+
+    const gathered = await gatherFacts(testOctokit(), REF);
+    scope.done();
+    expect(gathered.requests).toBe(2);
+    expect(gathered.facts.labels).toHaveLength(101);
+    expect(gathered.facts.labels.at(-1)).toEqual({ name: "ai-assisted", appliedBy: { login: "alice", id: 5000, isBot: false } });
+    expect(gathered.facts.totals?.labels).toBe(101);
+  });
+
+  it("reads earlier label events until it knows who applied each label, even beyond the last 100", async () => {
+    const { data, pull } = factsAnswer();
+    pull.labels = { totalCount: 2, pageInfo: { hasNextPage: false, endCursor: "l2" }, nodes: [{ name: "ai-assisted" }, { name: "override" }] };
+    // 100 newer events toggle ai-assisted; the override label was applied before them all.
+    pull.labelEvents = { pageInfo: { hasPreviousPage: true, startCursor: "e201" }, nodes: Array.from({ length: 100 }, () => labeled("ai-assisted", "mallory")) };
+    const scope = answer(data);
+    page(scope, "PullRequestLabelEventsPage", { before: "e201" }, {
+      labelEvents: { pageInfo: { hasPreviousPage: true, startCursor: "e101" }, nodes: Array.from({ length: 100 }, () => labeled("ai-assisted", "mallory")) },
+    });
+    page(scope, "PullRequestLabelEventsPage", { before: "e101" }, {
+      labelEvents: { pageInfo: { hasPreviousPage: true, startCursor: "e1" }, nodes: [labeled("override", "mallory"), labeled("override", "Alice")] },
+    });
+
+    const gathered = await gatherFacts(testOctokit(), REF);
+    scope.done();
+    expect(gathered.requests).toBe(3);
+    expect(gathered.facts.labels).toEqual([
+      { name: "ai-assisted", appliedBy: { login: "mallory", id: 5000, isBot: false } },
+      { name: "override", appliedBy: { login: "alice", id: 5000, isBot: false } },
+    ]);
+  });
+
+  it("reads no earlier label events when the last 100 name every label's applier", async () => {
+    const { data, pull } = factsAnswer();
+    pull.labelEvents = { pageInfo: { hasPreviousPage: true, startCursor: "e901" }, nodes: ["ai-assisted", "needs-senior", "imported"].map((name) => labeled(name, "alice")) };
+    const gathered = await gather(data as PullRequestFactsFixture);
+    expect(gathered.requests).toBe(1);
+  });
+
+  it("reads every force push, so an agent that force-pushed long ago is still a pusher", async () => {
+    const { data, pull } = factsAnswer();
+    pull.forcePushes = { pageInfo: { hasPreviousPage: true, startCursor: "p2" }, nodes: Array.from({ length: 100 }, () => ({ actor: user("alice") })) };
+    const scope = page(answer(data), "PullRequestForcePushesPage", { before: "p2" }, {
+      forcePushes: { pageInfo: { hasPreviousPage: false, startCursor: "p1" }, nodes: [{ actor: { __typename: "Bot", login: "Copilot", databaseId: 198982749 } }] },
+    });
+
+    const gathered = await gatherFacts(testOctokit(), REF);
+    scope.done();
+    expect(gathered.facts.pushers?.map((pusher) => pusher.login)).toEqual(["copilot", "alice"]);
+  });
+
+  it("reads the 101st review request, so that reviewer is not asked again", async () => {
+    const { data, pull } = factsAnswer();
+    pull.reviewRequests = {
+      pageInfo: { hasNextPage: true, endCursor: "q100" },
+      nodes: people("reviewer-", 100).map((login) => ({ requestedReviewer: { __typename: "User", login } })),
+    };
+    const scope = page(answer(data), "PullRequestReviewRequestsPage", { after: "q100" }, {
+      reviewRequests: {
+        pageInfo: { hasNextPage: false, endCursor: "q102" },
+        nodes: [
+          { requestedReviewer: { __typename: "User", login: "Zed" } },
+          { requestedReviewer: { __typename: "Team", slug: "seniors", organization: { login: "acme" } } },
+        ],
+      },
+    });
+
+    const gathered = await gatherFacts(testOctokit(), REF);
+    scope.done();
+    expect(gathered.facts.requestedReviewers.users).toHaveLength(101);
+    expect(gathered.facts.requestedReviewers.users.at(-1)).toBe("zed");
+    expect(gathered.facts.requestedReviewers.teams).toEqual(["acme/seniors"]);
+  });
+
+  it("reads the head commit's 101st pull request, so an open sibling sharing its check run is known", async () => {
+    const { data, pull } = factsAnswer();
+    const merged = (number: number) => ({ number, state: "MERGED" as const, headRefOid: HEAD_SHA, repository: { nameWithOwner: "acme/api" } });
+    pull.headCommit.nodes![0]!.commit.associatedPullRequests = {
+      totalCount: 101,
+      pageInfo: { hasNextPage: true, endCursor: "a100" },
+      nodes: Array.from({ length: 100 }, (_, i) => merged(1000 + i)),
+    };
+    const scope = answer(data)
+      .post("/graphql", (body) => graphqlOperation(body) === "HeadCommitPullRequestsPage" && body.variables.after === "a100" && body.variables.oid === HEAD_SHA)
+      .reply(200, {
+        data: {
+          repository: {
+            object: {
+              associatedPullRequests: {
+                pageInfo: { hasNextPage: false, endCursor: "a101" },
+                nodes: [{ number: 43, state: "OPEN", headRefOid: HEAD_SHA, repository: { nameWithOwner: "acme/api" } }],
+              },
+            },
+          },
+        },
+      });
+
+    const gathered = await gatherFacts(testOctokit(), REF);
+    scope.done();
+    expect(gathered.requests).toBe(2);
+    expect(gathered.siblingPullRequests).toEqual([43]);
+  });
+
+  it("reads the head commit's 101st check, by the SHA the facts query read, so a required check is seen", async () => {
+    const { data, pull } = factsAnswer();
+    pull.headCommit.nodes![0]!.commit.statusCheckRollup = {
+      contexts: {
+        pageInfo: { hasNextPage: true, endCursor: "k100" },
+        nodes: people("lint-", 100).map((name) => ({ __typename: "CheckRun", name, status: "COMPLETED", conclusion: "SUCCESS" })),
+      },
+    };
+    const scope = answer(data)
+      .post("/graphql", (body) => graphqlOperation(body) === "HeadCommitCheckContextsPage" && body.variables.after === "k100" && body.variables.oid === HEAD_SHA)
+      .reply(200, {
+        data: {
+          repository: {
+            object: {
+              statusCheckRollup: {
+                contexts: { pageInfo: { hasNextPage: false, endCursor: "k101" }, nodes: [{ __typename: "CheckRun", name: "security-scan", status: "COMPLETED", conclusion: "FAILURE" }] },
+              },
+            },
+          },
+        },
+      });
+
+    const gathered = await gatherFacts(testOctokit(), REF);
+    scope.done();
+    expect(gathered.requests).toBe(2);
+    expect(gathered.facts.checks).toHaveLength(101);
+    expect(gathered.facts.checks.at(-1)).toEqual({ name: "security-scan", kind: "check_run", status: "completed", conclusion: "failure" });
   });
 });
 

@@ -13,8 +13,19 @@ useNock();
 describe("open pull requests", () => {
   it("of a commit: only the open ones it heads", async () => {
     const scope = nock(API)
-      .get(`/repos/acme/api/commits/${SHA}/pulls`)
+      .get(`/repos/acme/api/commits/${SHA}/pulls?per_page=100`)
       .reply(200, [pull(7), pull(8, SHA, "closed"), pull(9, "b".repeat(40))]);
+    expect(await openPullRequestsOfCommit(testOctokit(), REPO, SHA)).toEqual([{ number: 7, headSha: SHA }]);
+    scope.done();
+  });
+
+  it("of a commit: every page, so an open one after 100 merged ones is found", async () => {
+    const merged = Array.from({ length: 100 }, (_, i) => pull(100 + i, SHA, "closed"));
+    const scope = nock(API)
+      .get(`/repos/acme/api/commits/${SHA}/pulls?per_page=100`)
+      .reply(200, merged, next(`/repositories/1/commits/${SHA}/pulls?per_page=100&page=2`))
+      .get(`/repositories/1/commits/${SHA}/pulls?per_page=100&page=2`)
+      .reply(200, [pull(7)]);
     expect(await openPullRequestsOfCommit(testOctokit(), REPO, SHA)).toEqual([{ number: 7, headSha: SHA }]);
     scope.done();
   });

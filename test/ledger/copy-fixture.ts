@@ -20,7 +20,7 @@ function decision(overrides: Partial<DecisionRecord>): DecisionRecord {
     aiAssisted: true,
     tier: "new",
     agents: ["claude-code", "copilot"],
-    rules: [{ name: "senior approval", status: "waiting" }],
+    rules: [{ name: "senior approval", status: "waiting", teams: ["acme/seniors"] }],
     gates: [],
     counted: [],
     ignored: [],
@@ -36,7 +36,7 @@ export async function seedEveryTable(ledger: Ledger, pulls = 3): Promise<void> {
     const at = new Date(Date.UTC(2026, 4, pr, 10));
     await ledger.recordDecision(decision({ pr, at }));
     await ledger.recordDecision(
-      decision({ pr, at: new Date(at.getTime() + 3_600_000), conclusion: "success", title: "All rules met", rules: [{ name: "senior approval", status: "met" }], counted: [{ rule: "senior approval", login: "alice", commitId: HEAD }] }),
+      decision({ pr, at: new Date(at.getTime() + 3_600_000), conclusion: "success", title: "All rules met", rules: [{ name: "senior approval", status: "met", teams: ["acme/seniors"] }], counted: [{ rule: "senior approval", login: "alice", commitId: HEAD }] }),
     );
     await ledger.recordMerge({ owner: "acme", repo: "api", pr, headSha: HEAD, mergeCommitSha: null, agents: ["claude-code", "copilot"], mergedAt: new Date(at.getTime() + 7_200_000) });
     await ledger.recordPullMerge({ owner: "acme", repo: "api", pr, aiAssisted: true, mergedAt: new Date(at.getTime() + 7_200_000) });

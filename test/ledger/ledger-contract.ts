@@ -224,6 +224,18 @@ export function ledgerContract(newStore: () => Promise<LedgerStore>): void {
       expect(await ledger.decisions({ owner: "acme" })).toHaveLength(1);
     });
 
+    it("stores a decision that now names its rules' teams once when it was kept before teams were", async () => {
+      expect(await ledger.recordDecision(decision())).toBe(true);
+      expect(await ledger.recordDecision(decision({ rules: [{ name: "senior-review", status: "met", teams: ["acme/seniors"] }], at: NOW }))).toBe(false);
+      expect(await ledger.decisions({ owner: "acme" })).toHaveLength(1);
+    });
+
+    it("reads back the teams of each rule", async () => {
+      const rules = [{ name: "senior-review", status: "met", teams: ["acme/seniors"] }, { name: "any-review", status: "met", teams: [] }];
+      await ledger.recordDecision(decision({ rules }));
+      expect((await ledger.decisions({ owner: "acme" }))[0].rules).toEqual(rules);
+    });
+
     it.each([
       ["a different outcome", { conclusion: "action_required" as const }],
       ["another head SHA", { headSha: SHA_B }],

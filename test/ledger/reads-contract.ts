@@ -143,6 +143,28 @@ export function ledgerReadsContract(newStore: () => Promise<LedgerStore>): void 
       expect((await ledger.reads.approvalWaits(both, WINDOW)).map((w) => w.waitedMs / 3600_000).sort()).toEqual([3, 8]);
     });
 
+    it("keeps the teams whose approval each waiting rule asked for", async () => {
+      const seniors = (status: string) => [{ name: "senior review", status, teams: ["acme/seniors", "acme/platform", "acme/seniors"] }];
+      await ledger.recordDecision(decision({ pr: 20, rules: seniors("waiting"), at: hoursAgo(10) }));
+      await ledger.recordDecision(decision({ pr: 20, ...met(hoursAgo(8)), rules: seniors("met") }));
+      const users = (status: string) => [{ name: "owner review", status, teams: [] }];
+      await ledger.recordDecision(decision({ pr: 21, rules: users("waiting"), at: hoursAgo(10) }));
+      await ledger.recordDecision(decision({ pr: 21, ...met(hoursAgo(9)), rules: users("met") }));
+      const waits = await ledger.reads.approvalWaits(api, WINDOW);
+      expect(waits.map((w) => [w.pr, w.rule, w.teams]).sort(([a], [b]) => Number(a) - Number(b))).toEqual([
+        [7, "senior review", null],
+        [20, "senior review", ["acme/platform", "acme/seniors"]],
+        [21, "owner review", []],
+      ]);
+    });
+
+    it("takes a wait's teams from the decision that met it when the one that started it did not record them", async () => {
+      await ledger.recordDecision(decision({ pr: 22, at: hoursAgo(10) }));
+      await ledger.recordDecision(decision({ pr: 22, ...met(hoursAgo(8)), rules: [{ name: "senior review", status: "met", teams: ["acme/seniors"] }] }));
+      const waits = await ledger.reads.approvalWaits(api, WINDOW);
+      expect(waits.find((w) => w.pr === 22)?.teams).toEqual(["acme/seniors"]);
+    });
+
     it("summarises agents from readable repositories only", async () => {
       expect(await ledger.reads.agentSummaries(api, WINDOW)).toEqual([
         { agent: "claude-code", merged: 1, reverted: 1, lastMergedAt: hoursAgo(6), latestTier: "new" },

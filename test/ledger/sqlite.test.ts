@@ -3,13 +3,14 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
-import { openLedger } from "../../src/ledger/open.js";
+import { Kysely, SqliteDialect } from "kysely";
+import { SQLITE_FILE, openLedger } from "../../src/ledger/open.js";
 import { ledgerSettings } from "../../src/settings.js";
 import { ledgerContract } from "./ledger-contract.js";
-import { Kysely, SqliteDialect } from "kysely";
 import type { LedgerDatabase } from "../../src/ledger/schema.js";
 import { consoleSpeedMigrationContract } from "./console-speed-migration.js";
 import { ledgerReadsContract } from "./reads-contract.js";
+import { approvalWaitBackfillContract } from "./approval-wait-backfill-contract.js";
 
 const root = mkdtempSync(join(tmpdir(), "ledger-test-"));
 let stores = 0;
@@ -33,6 +34,15 @@ describe("SQLite ledger", () => {
       raw: async () => new Kysely<LedgerDatabase>({ dialect: new SqliteDialect({ database: new SQLite(join(dataDir, "ledger.sqlite")) }) }),
       open: () => openLedger({ dataDir }),
       openEmpty: () => openLedger({ dataDir: emptyDir }),
+    };
+  });
+
+  approvalWaitBackfillContract(async () => {
+    const dataDir = join(root, `store-${++stores}`);
+    mkdirSync(dataDir, { recursive: true });
+    return {
+      raw: () => new Kysely<any>({ dialect: new SqliteDialect({ database: new SQLite(join(dataDir, SQLITE_FILE)) }) }),
+      open: () => openLedger({ dataDir }),
     };
   });
 

@@ -34,6 +34,7 @@ const DECISION = {
   rules: [
     rule("senior-review", {
       status: "waiting",
+      eligible: { teams: [{ org: "acme", slug: "seniors", name: "acme/seniors" }, { org: "acme", slug: "platform", name: "acme/platform" }], users: ["dave"] },
       counted: [{ login: "alice", commitId: HEAD }],
       ignored: [{ login: "bob", commitId: OLD, reason: { code: "stale", approved: OLD, head: HEAD } }],
     }),
@@ -78,11 +79,11 @@ describe("the audit record of a decision", () => {
     ]);
   });
 
-  it("keeps each rule's status and each gate's", () => {
+  it("keeps each rule's status and each gate's, and the teams whose approval a rule asks for (none when only users or a permission can approve)", () => {
     expect([record.rules, record.gates]).toEqual([
       [
-        { name: "senior-review", status: "waiting" },
-        { name: "any-review", status: "met" },
+        { name: "senior-review", status: "waiting", teams: ["acme/seniors", "acme/platform"] },
+        { name: "any-review", status: "met", teams: [] },
       ],
       [{ name: "forbidden_paths", status: "passed" }],
     ]);

@@ -5,16 +5,17 @@
  */
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { randomBytes } from "node:crypto";
+import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Ledger, MergeRecord } from "../../src/ledger/ledger.js";
 import { MIGRATION_TABLE } from "../../src/ledger/migrate.js";
 import { migrations } from "../../src/ledger/migrations/index.js";
 import { openLedger } from "../../src/ledger/open.js";
 import { ledgerContract } from "../ledger/ledger-contract.js";
-import { Kysely, PostgresDialect } from "kysely";
 import type { LedgerDatabase } from "../../src/ledger/schema.js";
 import { consoleSpeedMigrationContract } from "../ledger/console-speed-migration.js";
 import { ledgerReadsContract } from "../ledger/reads-contract.js";
+import { approvalWaitBackfillContract } from "../ledger/approval-wait-backfill-contract.js";
 
 const SERVER = process.env.LEDGER_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const admin = new pg.Pool({ connectionString: SERVER, max: 2 });
@@ -52,6 +53,15 @@ describe("PostgreSQL ledger", () => {
       raw: async () => new Kysely<LedgerDatabase>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) }),
       open: () => openLedger({ databaseUrl: url }),
       openEmpty: () => openLedger({ databaseUrl: empty.url }),
+    };
+  });
+
+  approvalWaitBackfillContract(async () => {
+    const { url, schema } = await freshSchemaUrl();
+    return {
+      schema,
+      raw: () => new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) }),
+      open: () => openLedger({ databaseUrl: url }),
     };
   });
 

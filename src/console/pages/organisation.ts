@@ -2,7 +2,7 @@
 import { barChart, COLOURS } from "../charts.js";
 import { duration, percent } from "../format.js";
 import { html, segment } from "../html.js";
-import type { OrganisationView } from "../organisation-view.js";
+import type { OrganisationView, WaitTeam } from "../organisation-view.js";
 import { page, type Chrome } from "./layout.js";
 
 const TREND: Record<string, string> = { up: "↑ more merges", down: "↓ fewer merges", flat: "→ steady" };
@@ -56,9 +56,17 @@ ${barChart({
     groups: view.weeks.map((w) => ({ label: w.label, values: [hours(w.medianWaitMs ?? 0), hours(w.p90WaitMs ?? 0)] })),
   })}
 ${view.waitsPerRule.length === 0 ? html`<p>No approval wait recorded in this window.</p>` : html`
-<table><thead><tr><th scope="col">Rule</th><th scope="col">Approved pull requests</th><th scope="col">Median wait</th><th scope="col">p90 wait</th></tr></thead><tbody>
+<div class="side-by-side">
+<div><h3 id="waits-per-rule">Per rule</h3>
+<table aria-labelledby="waits-per-rule"><thead><tr><th scope="col">Rule</th><th scope="col">Approved pull requests</th><th scope="col">Median wait</th><th scope="col">p90 wait</th></tr></thead><tbody>
 ${view.waitsPerRule.map((r) => html`<tr><td>${r.rule}</td><td>${r.count}</td><td>${duration(r.medianMs)}</td><td>${duration(r.p90Ms)}</td></tr>`)}
-</tbody></table>`}
+</tbody></table></div>
+<div><h3 id="waits-per-team">Per team</h3>
+<table aria-labelledby="waits-per-team"><thead><tr><th scope="col">Team</th><th scope="col">Waits</th><th scope="col">Median wait</th><th scope="col">p90 wait</th></tr></thead><tbody>
+${view.waitsPerTeam.map((t) => html`<tr><td>${teamLabel(t.team)}</td><td>${t.count}</td><td>${duration(t.medianMs)}</td><td>${duration(t.p90Ms)}</td></tr>`)}
+</tbody></table>
+<p class="meta">A rule that names several teams counts its wait for each of them.</p></div>
+</div>`}
 </section>
 <section aria-labelledby="repositories"><h2 id="repositories">Repositories</h2>
 ${view.repositories.length === 0 ? html`<p>No repository you can read has decisions yet.</p>` : html`
@@ -66,4 +74,9 @@ ${view.repositories.length === 0 ? html`<p>No repository you can read has decisi
 ${view.repositories.map((r) => html`<tr><td><a href="/${o}/audit?repo=${segment(r.repo)}">${r.repo}</a></td><td>${r.policy ? r.policy.description : "–"}</td><td>${r.mergedPulls}</td><td>${percent(r.aiAssistedMerges, r.mergedPulls)}</td><td>${r.decisions}</td></tr>`)}
 </tbody></table>`}
 </section>`);
+}
+
+function teamLabel(team: WaitTeam): string {
+  if (team.kind === "team") return `@${team.name}`;
+  return team.kind === "none" ? "No team (listed users or a permission)" : "Not recorded (decided before teams were kept)";
 }

@@ -6,8 +6,7 @@
  *   count);
  * - latest_policies: each repository's policy at its latest decision;
  * - decision_agents: one row per (decision, agent), the queryable copy of the decisions' JSON
- *   agent lists (an agent's tier history and latest tier, read through an index);
- * - and approval waits are read from an index that holds every column the page needs.
+ *   agent lists (an agent's tier history and latest tier, read through an index).
  *
  * An existing ledger's decisions are copied into them here, once.
  */
@@ -46,16 +45,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("decision_agents_by_agent_time").on("decision_agents").columns(["owner", "agent", "decided_at"]).execute();
 
-  // The organisation page reads every wait met in its window: from the index alone.
-  await db.schema.createIndex("approval_waits_by_met_covering").on("approval_waits").columns(["owner", "met_at", "repo", "rule", "waiting_since"]).execute();
-  await db.schema.dropIndex("approval_waits_by_met").execute();
-
   await copyExistingDecisions(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex("approval_waits_by_met").on("approval_waits").columns(["owner", "met_at"]).execute();
-  await db.schema.dropIndex("approval_waits_by_met_covering").execute();
   for (const table of ["decision_agents", "latest_policies", "decision_days"]) await db.schema.dropTable(table).execute();
 }
 
