@@ -11,6 +11,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { projectRoot } from "../tools/sandbox/app-process.js";
 import { startCluster } from "./replica-cluster.js";
@@ -111,7 +112,7 @@ function writeResults(runs: Run[], load: LoadOptions, identical: number | null):
     "",
     `${load.webhooks} webhooks for ${load.orgs * load.pullsPerOrg} PRs (${load.orgs} installations × ${load.pullsPerOrg}), ${load.duplicateShare * 100} % delivered twice, shuffled; ` +
       `the simulator answers ${load.failureRate * 100} % of requests 502 and up to ${load.secondaryRateLimits} writes 403 (secondary rate limit). ` +
-      "Probot's throttling is shared through Redis (one write a second per installation), so the time to an empty queue is set by writes per installation, not by the replicas.",
+      "The replicas share each installation's request budgets through Redis (a second between writes, at most 80 writes a minute and 500 an hour; reads paced only by their points), so the time to an empty queue is set by writes per installation, not by the replicas.",
     "",
     "| run | webhooks | delivered | p99 ack | queue empty after | evaluations | GitHub requests / webhook | 502 / 403 injected | check = fresh evaluation | duplicate runs | crashed |",
     "|---|---|---|---|---|---|---|---|---|---|---|",
@@ -119,10 +120,10 @@ function writeResults(runs: Run[], load: LoadOptions, identical: number | null):
     "",
     ...(identical === null ? [] : [`- **Killing a replica changes no result:** the same story (same seed) ends with the same conclusion and title on ${identical} of ${runs[0].shown.size} PRs with and without the kill, and each matches a fresh evaluation of the final state.`]),
     "- **Acknowledgement** is the time to verify the signature and put a job in Redis; the p99 above is under 32 deliveries in flight on one machine that also runs the simulator.",
-    "- **Time to an empty queue** is set by GitHub's write spacing per installation (Probot's Redis-shared throttle), not by the replicas: spreading PRs over more installations shortens it.",
-    "- **After a kill** the survivor takes the dead replica's jobs over once their locks lapse (15 s). Installations whose GitHub access the dead replica held inside Probot's shared throttle (e.g. an installation-token request, one at a time per installation) wait until `@octokit/plugin-throttling` expires that slot (a fixed 60 s under clustering): that, not the queue, is most of the kill run's extra time.",
+    "- **Time to an empty queue** is set by GitHub's write spacing per installation (the request budgets shared through Redis), not by the replicas: spreading PRs over more installations shortens it.",
+    "- **After a kill** the survivor takes the dead replica's jobs over once their locks lapse (15 s); the writes the dead replica had already made stay counted in the shared budgets, so the survivor cannot exceed GitHub's ceilings by taking over.",
     "",
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${process.platform}/${process.arch}, Node ${process.versions.node}.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${process.platform}/${process.arch}, Node ${process.versions.node}, load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores at the end.`,
     END,
   ].join("\n");
   const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";

@@ -2,6 +2,7 @@
 import { auditCommand } from "./audit.js";
 import { backfillCommand } from "./backfill.js";
 import { checkCommand } from "./check.js";
+import { copyLedgerCommand } from "./copy-ledger.js";
 import { detectCommand } from "./detect.js";
 import type { Command } from "./command.js";
 import { explainCommand } from "./explain.js";
@@ -9,4 +10,4 @@ import { protectCommand } from "./protect.js";
 import { trustCommand } from "./trust.js";
 import { validateCommand } from "./validate.js";
 
-export const COMMANDS: readonly Command[] = [validateCommand, checkCommand, detectCommand, explainCommand, trustCommand, auditCommand, backfillCommand, protectCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, checkCommand, detectCommand, explainCommand, trustCommand, auditCommand, backfillCommand, copyLedgerCommand, protectCommand];

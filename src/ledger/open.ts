@@ -28,6 +28,12 @@ export interface LedgerOptions {
 
 /** Connects, migrates to the latest schema (safe when replicas start together), and returns the ledger. */
 export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
+  const ledger = await openLedgerDatabase(options);
+  return new SqlLedger(ledger.db, ledger.driver);
+}
+
+/** The migrated database itself, for whole-ledger work such as copying it (copy.ts). */
+export async function openLedgerDatabase(options: LedgerOptions): Promise<Opened> {
   const ledger = options.databaseUrl ? await openPostgres(options.databaseUrl, options.onConnectionError) : await openSqlite(options);
   try {
     await migrateLedger(ledger.db, ledger.driver);
@@ -35,10 +41,10 @@ export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
     await ledger.db.destroy();
     throw error;
   }
-  return new SqlLedger(ledger.db, ledger.driver);
+  return ledger;
 }
 
-interface Opened {
+export interface Opened {
   db: Kysely<LedgerDatabase>;
   driver: "sqlite" | "postgres";
 }
