@@ -32,8 +32,9 @@ export type Job =
   | { type: "record-push"; installationId: number; repository: RepositoryRef; after: string; commits: PushedCommit[] }
   /**
    * The open PRs whose head is `sha` (status, check events without a PR list), except the PR
-   * `except`, which just left `sha` (a push past it, or closed on it). The key ignores `except`:
-   * whichever lookup of `sha` runs last, the PR that left has nothing to gain from it.
+   * `except`, which just left `sha` (a push past it, or closed on it) though GitHub may list it there
+   * a moment longer. The key ignores `except`: when a status event's lookup of the same `sha`
+   * coalesces with this one, the PR that left is at worst evaluated once more.
    */
   | { type: "pulls-for-commit"; installationId: number; repository: RepositoryRef; sha: string; except?: number }
   /** Every open PR of the repositories; "installation" = all of the installation's (an organisation default changed). */
