@@ -96,6 +96,7 @@ interface Payload {
   check_suite?: { head_sha: string; head_branch?: string | null; app?: { id?: number } | null; pull_requests?: ListedPullRequest[] };
   sha?: string;
   ref?: string;
+  before?: string;
   after?: string;
   commits?: Array<{ id: string; message: string; timestamp: string; added?: string[]; modified?: string[]; removed?: string[] }>;
   repositories?: Array<{ full_name: string }>;
@@ -159,14 +160,21 @@ export function routeEvent(eventName: string, payload: unknown, context: RouteCo
   return handler(body, installationId, context);
 }
 
-/** A push to the PR: who pushed is a signal, remembered for the PR (a later event names no pusher). */
+/** A push to the PR: who pushed is a signal, remembered for the PR (a later event names no pusher).
+ * The head it left may still be another open PR's: that PR is evaluated again. */
 function pushed(payload: Payload, installationId: number, context: RouteContext): Route {
   const sender = payload.sender;
-  if (!sender?.login) return evaluateNamedPullRequest(payload, installationId, context);
-  const pushedBy = normalizeActor(sender.login, sender.id, sender.type);
-  const target = { ...targetFromPullRequest(installationId, payload.repository!, payload.pull_request!), pushedBy };
-  const evaluate: Job = { type: "evaluate", target };
-  return context.recordsHistory ? [{ type: "record-pusher", target, pusher: pushedBy }, evaluate] : [evaluate];
+  const target = targetFromPullRequest(installationId, payload.repository!, payload.pull_request!);
+  const work: RoutedWork[] = [];
+  if (!sender?.login) {
+    work.push({ type: "evaluate", target });
+  } else {
+    const pushedBy = normalizeActor(sender.login, sender.id, sender.type);
+    if (context.recordsHistory) work.push({ type: "record-pusher", target: { ...target, pushedBy }, pusher: pushedBy });
+    work.push({ type: "evaluate", target: { ...target, pushedBy } });
+  }
+  if (payload.before && payload.before !== target.headSha) work.push(siblingsLeftOn(installationId, payload.repository!, payload.before, target.number));
+  return work;
 }
 
 function labelChanged(payload: Payload, installationId: number, context: RouteContext): Route {
@@ -178,22 +186,27 @@ function labelChanged(payload: Payload, installationId: number, context: RouteCo
   return [{ type: "evaluate", target }];
 }
 
+/** A merge is recorded; merged or not, the head it closed on may still be another open PR's:
+ * that PR is evaluated again. */
 function pullRequestClosed(payload: Payload, installationId: number, context: RouteContext): Route {
   const pr = payload.pull_request!;
-  if (!pr.merged) return { ignored: "closed without merging" };
-  if (!context.recordsHistory) return { ignored: "no ledger to record the merge in" };
-  return [
-    {
+  const target = targetFromPullRequest(installationId, payload.repository!, pr);
+  const work: RoutedWork[] = [];
+  if (pr.merged && context.recordsHistory) {
+    work.push({
       type: "record-merge",
-      target: targetFromPullRequest(installationId, payload.repository!, pr),
+      target,
       merged: {
         mergeCommitSha: pr.merge_commit_sha ?? null,
         mergedAt: new Date(pr.merged_at ?? Date.now()).toISOString(),
         title: pr.title ?? "",
         body: pr.body ?? "",
       },
-    },
-  ];
+    });
+  }
+  if (target.headSha) work.push(siblingsLeftOn(installationId, payload.repository!, target.headSha, target.number));
+  if (work.length > 0) return work;
+  return { ignored: "no merge to record and no head commit named" };
 }
 
 function checkRun(payload: Payload, installationId: number): Route {
@@ -283,6 +296,16 @@ function mergeGroup(payload: Payload, installationId: number): Route {
 
 /** The open PRs whose head is `sha`. The lookup is queued too: the webhook is acknowledged
  * without waiting for GitHub. */
-function pullsForCommit(installationId: number, repository: Repository, sha: string): Job {
+function pullsForCommit(installationId: number, repository: Repository, sha: string): Extract<Job, { type: "pulls-for-commit" }> {
   return { type: "pulls-for-commit", installationId, repository: { owner: repository.owner.login, repo: repository.name }, sha };
+}
+
+/**
+ * The other open PRs whose head is `sha`, a head the pull request `leaving` just left (pushed
+ * past it, or closed on it). They share the check run on `sha`, which the leaving PR's last
+ * evaluation may have decided: it stays stale until they are evaluated again. `leaving` is
+ * skipped even if GitHub still lists it there a moment longer. One REST read per event.
+ */
+function siblingsLeftOn(installationId: number, repository: Repository, sha: string, leaving: number): Job {
+  return { ...pullsForCommit(installationId, repository, sha), except: leaving };
 }

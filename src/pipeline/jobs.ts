@@ -30,8 +30,13 @@ export type Job =
   /** Who pushed a head of the PR, recorded under its own key so that a later evaluation cannot replace it. */
   | { type: "record-pusher"; target: PullRequestTarget; pusher: Actor }
   | { type: "record-push"; installationId: number; repository: RepositoryRef; after: string; commits: PushedCommit[] }
-  /** The open PRs whose head is `sha` (status, check events without a PR list). */
-  | { type: "pulls-for-commit"; installationId: number; repository: RepositoryRef; sha: string }
+  /**
+   * The open PRs whose head is `sha` (status, check events without a PR list), except the PR
+   * `except`, which just left `sha` (a push past it, or closed on it) though GitHub may list it there
+   * a moment longer. The key ignores `except`: when a status event's lookup of the same `sha`
+   * coalesces with this one, the PR that left is at worst evaluated once more.
+   */
+  | { type: "pulls-for-commit"; installationId: number; repository: RepositoryRef; sha: string; except?: number }
   /** Every open PR of the repositories; "installation" = all of the installation's (an organisation default changed). */
   | { type: "open-pull-requests"; installationId: number; repositories: RepositoryRef[] | "installation"; reason: string }
   | { type: "merge-group"; group: MergeGroupTarget };
@@ -107,6 +112,7 @@ export async function runJob(job: Job, env: JobEnvironment): Promise<void> {
     case "pulls-for-commit": {
       const pulls = await openPullRequestsOfCommit(await env.octokitFor(job.installationId), job.repository, job.sha);
       for (const { number, headSha } of pulls) {
+        if (number === job.except) continue;
         await env.submit({ type: "evaluate", target: { installationId: job.installationId, ...job.repository, number, headSha } });
       }
       return;

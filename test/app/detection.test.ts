@@ -74,8 +74,10 @@ describe("detection through the app", () => {
       .listCheckRuns(SHA_1)
       .createCheckRun(1)
       .removeLabel("ai-assisted");
+    const forcePush = pullRequestEvent("synchronize");
+    h.api.pullsLeftBehind(forcePush);
 
-    await h.deliver("pull_request", pullRequestEvent("synchronize"));
+    await h.deliver("pull_request", forcePush);
 
     h.api.verify();
     expect(h.api.calls().some((call) => call.method === "DELETE" && call.path === "/repos/acme/api/issues/7/labels/ai-assisted")).toBe(true);

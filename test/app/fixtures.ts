@@ -24,6 +24,8 @@ export const SHA_1 = "1111111aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 export const SHA_2 = "2222222bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
 export const SHA_3 = "3333333ccccccccccccccccccccccccccccccccc";
 export const BASE_SHA = "0000000fffffffffffffffffffffffffffffffff";
+/** The head a `synchronize` left, unless a test names it. */
+export const PREVIOUS_HEAD_SHA = "6666666ddddddddddddddddddddddddddddddddd";
 
 /** People (and machines) in the stories. Ids are made up but stable. */
 export const PEOPLE = {
@@ -291,6 +293,8 @@ function patchPullRequest(pr: Record<string, any>, number: number, headSha: stri
 export interface PullRequestEventOptions {
   number?: number;
   headSha?: string;
+  /** `synchronize`: the head the push left (default PREVIOUS_HEAD_SHA). */
+  before?: string;
 }
 
 /** `pull_request.<action>` for our PR. Actions without an example reuse `opened`'s shape. */
@@ -303,6 +307,10 @@ export function pullRequestEvent(action: string, options: PullRequestEventOption
   }
   patchRepository(payload);
   patchPullRequest(payload.pull_request, options.number ?? PR_NUMBER, options.headSha ?? SHA_1);
+  if (action === "synchronize") {
+    payload.before = options.before ?? PREVIOUS_HEAD_SHA;
+    payload.after = payload.pull_request.head.sha;
+  }
   return payload;
 }
 

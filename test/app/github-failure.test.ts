@@ -65,8 +65,9 @@ describe("GitHub failing while the facts are read", () => {
     h.api.factsFailing(500, { times: ATTEMPTS }).listCheckRuns(SHA_1).createCheckRun(1);
     await h.deliver("pull_request", pullRequestEvent("opened"));
 
-    h.api.facts(humanPullRequest).updateCheckRun(1);
-    await h.deliver("pull_request", pullRequestEvent("synchronize"));
+    const push = pullRequestEvent("synchronize");
+    h.api.facts(humanPullRequest).updateCheckRun(1).pullsLeftBehind(push);
+    await h.deliver("pull_request", push);
 
     h.api.verify();
     expect(h.api.checkRunWrites().map((write) => write.body.conclusion)).toEqual(["failure", "success"]);

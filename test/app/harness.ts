@@ -190,6 +190,15 @@ export class GitHubApi {
     return this;
   }
 
+  /**
+   * The look-up of the open PRs still on the head a `pull_request` event's PR left (the head a
+   * `synchronize` pushed past, the head a `closed` PR had): they share its check run. `pulls`
+   * answers it; none by default.
+   */
+  pullsLeftBehind(event: Record<string, any>, pulls: unknown[] = []): this {
+    return this.pullsOfCommit(event.action === "synchronize" ? event.before : event.pull_request.head.sha, pulls);
+  }
+
   /** The `MergeQueueEntries` query for `branch`, answered with the queue's entries (null: no queue). */
   mergeQueue(
     branch: string,

@@ -65,7 +65,7 @@ describe("evaluations", () => {
 
 describe("pull_request.closed", () => {
   it("records the merge of an AI-assisted PR for its agents", async () => {
-    h.api.facts(merged(`Add a limiter\n\n${CLAUDE_TRAILER}\n`));
+    h.api.facts(merged(`Add a limiter\n\n${CLAUDE_TRAILER}\n`)).pullsLeftBehind(closedEvent(true));
 
     await h.deliver("pull_request", closedEvent(true));
 
@@ -80,7 +80,7 @@ describe("pull_request.closed", () => {
   });
 
   it("does not record a human PR", async () => {
-    h.api.facts(merged("Add a limiter"));
+    h.api.facts(merged("Add a limiter")).pullsLeftBehind(closedEvent(true));
 
     await h.deliver("pull_request", closedEvent(true));
 
@@ -88,17 +88,20 @@ describe("pull_request.closed", () => {
     expect(await ledger.findMergeByPr({ owner: OWNER, repo: REPO }, 7)).toBeNull();
   });
 
-  it("does nothing for a PR closed without merging", async () => {
+  it("records nothing for a PR closed without merging (only its head's other pull requests are looked up)", async () => {
+    h.api.pullsLeftBehind(closedEvent(false));
+
     await h.deliver("pull_request", closedEvent(false));
 
-    expect(h.api.requests).toEqual([]);
+    h.api.verify();
+    expect(h.api.calls().map((call) => `${call.method} ${call.path}`)).toEqual([`GET /repos/acme/api/commits/${SHA_1}/pulls?per_page=100`]);
     expect(await ledger.findMergeByPr({ owner: OWNER, repo: REPO }, 7)).toBeNull();
   });
 });
 
 describe("push to the default branch", () => {
   it('records a revert for "This reverts commit <sha>" of a recorded AI merge', async () => {
-    h.api.facts(merged(`Add a limiter\n\n${CLAUDE_TRAILER}\n`));
+    h.api.facts(merged(`Add a limiter\n\n${CLAUDE_TRAILER}\n`)).pullsLeftBehind(closedEvent(true));
     await h.deliver("pull_request", closedEvent(true));
 
     await h.deliver(
@@ -114,11 +117,12 @@ describe("push to the default branch", () => {
   });
 
   it("records nothing for a commit that reverts no recorded merge", async () => {
-    h.api.facts(merged(`Add a limiter\n\n${CLAUDE_TRAILER}\n`));
+    h.api.facts(merged(`Add a limiter\n\n${CLAUDE_TRAILER}\n`)).pullsLeftBehind(closedEvent(true));
     await h.deliver("pull_request", closedEvent(true));
 
     await h.deliver("push", pushEvent("refs/heads/main", [{ id: REVERT_SHA, message: `This reverts commit ${"a".repeat(40)}.` }]));
 
+    h.api.verify();
     const records = await ledger.trackRecords({ owner: OWNER, repo: REPO }, new Date("2025-01-01T00:00:00Z"));
     expect(records).toEqual([expect.objectContaining({ agent: "claude-code", merged: 1, reverted: 0 })]);
   });

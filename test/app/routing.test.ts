@@ -48,7 +48,7 @@ function expectNothingCalled() {
 }
 
 describe("events that evaluate the pull request they name", () => {
-  it.each(["opened", "reopened", "synchronize", "ready_for_review", "converted_to_draft", "labeled", "unlabeled"])(
+  it.each(["opened", "reopened", "ready_for_review", "converted_to_draft", "labeled", "unlabeled"])(
     "pull_request.%s",
     async (action) => {
       expectEvaluation();
@@ -58,6 +58,17 @@ describe("events that evaluate the pull request they name", () => {
       expect(h.api.lastCheckRun()).toMatchObject({ head_sha: SHA_1, conclusion: "success" });
     },
   );
+
+  it("pull_request.synchronize, and looks up the open PRs still on the head it left: none but itself, evaluated once", async () => {
+    const push = pullRequestEvent("synchronize", { before: SHA_2 });
+    expectEvaluation();
+    // GitHub may list the pushed PR on its old head a moment longer.
+    h.api.pullsLeftBehind(push, [restPullRequest(7, SHA_2)]);
+    await h.deliver("pull_request", push);
+    h.api.verify();
+    expect(evaluatedPullRequests()).toEqual([7]);
+    expect(h.api.lastCheckRun()).toMatchObject({ head_sha: SHA_1, conclusion: "success" });
+  });
 
   it("pull_request.edited when the base branch changed", async () => {
     expectEvaluation();

@@ -8,7 +8,7 @@ import nock from "nock";
 import { renderSharedHead } from "../../src/report/shared-head.js";
 import { strictest, type PullRequestResult } from "../../src/report/pull-request-result.js";
 import type { CheckRunOutput } from "../../src/report/check-run.js";
-import { CLAUDE_TRAILER, SHA_1, SHA_2, pullRequestEvent, type PullRequestSpec } from "./fixtures.js";
+import { CLAUDE_TRAILER, SHA_1, SHA_2, pullRequestEvent, restPullRequest, type PullRequestSpec } from "./fixtures.js";
 import { type Harness, releaseNock, startApp, useApp } from "./harness.js";
 
 const human = (number: number, headSha = SHA_1, associated: PullRequestSpec["associated"] = []): PullRequestSpec => ({
@@ -88,6 +88,74 @@ describe("open pull requests sharing a head commit", () => {
     const run = h.api.lastCheckRun();
     expect(run).toMatchObject({ conclusion: "success" });
     expect(run.output.summary).not.toContain("share this head commit");
+  });
+});
+
+describe("a pull request that leaves a shared head has the siblings it left re-evaluated", () => {
+  /** #1 (waiting for approval) and #2 (passing) share SHA_1; the shared check shows #1's verdict. */
+  async function shareHead(): Promise<void> {
+    h.api.facts(agentWork(1, SHA_1, [{ number: 2 }])).facts(human(2, SHA_1, [{ number: 1 }])).listCheckRuns(SHA_1).createCheckRun(1).addLabels(1);
+    await h.deliver("pull_request", pullRequestEvent("opened", { number: 1 }));
+    expect(h.api.lastCheckRun()).toMatchObject({ head_sha: SHA_1, conclusion: "action_required" });
+    expect(h.api.lastCheckRun().output.title).toMatch(/^#1: /);
+    h.api.requests.length = 0;
+  }
+
+  /** The writes to the run on the shared head (id 1) since the head was shared. */
+  const sharedHeadRunWrites = () => h.api.checkRunWrites().filter((write) => write.path.endsWith("/check-runs/1"));
+
+  it("#1 pushed past the shared head: #2 is evaluated again and the check on the old head shows only #2's verdict", async () => {
+    await shareHead();
+    const push = pullRequestEvent("synchronize", { number: 1, headSha: SHA_2, before: SHA_1 });
+    h.api
+      .facts({ ...agentWork(1, SHA_2), labels: [{ name: "ai-assisted" }] })
+      .listCheckRuns(SHA_2)
+      .createCheckRun(2)
+      // GitHub may still list #1 on its old head for a moment: it is not evaluated twice.
+      .pullsLeftBehind(push, [restPullRequest(1, SHA_1), restPullRequest(2, SHA_1)])
+      .facts(human(2, SHA_1, [{ number: 1, headSha: SHA_2 }]))
+      .updateCheckRun(1);
+
+    await h.deliver("pull_request", push);
+
+    h.api.verify();
+    expect(evaluatedPullRequests().sort()).toEqual([1, 2]);
+    const [rewritten] = sharedHeadRunWrites();
+    expect(rewritten.body).toMatchObject({ conclusion: "success" });
+    expect(rewritten.body.output.title).not.toMatch(/^#/);
+    expect(rewritten.body.output.summary).not.toContain("share this head commit");
+  });
+
+  it.each([
+    ["closed without merging", false],
+    ["merged", true],
+  ])("#1 %s: #2 is evaluated again and the check on the head shows only #2's verdict", async (_how, merged) => {
+    await shareHead();
+    const closed = pullRequestEvent("closed", { number: 1, headSha: SHA_1 });
+    Object.assign(closed.pull_request, { state: "closed", merged });
+    h.api
+      .pullsLeftBehind(closed, [restPullRequest(1, SHA_1, "closed"), restPullRequest(2, SHA_1)])
+      .facts(human(2, SHA_1, [{ number: 1, state: merged ? "MERGED" : "CLOSED" }]))
+      .updateCheckRun(1);
+
+    await h.deliver("pull_request", closed);
+
+    h.api.verify();
+    expect(evaluatedPullRequests()).toEqual([2]);
+    const [rewritten] = sharedHeadRunWrites();
+    expect(rewritten.body).toMatchObject({ conclusion: "success" });
+    expect(rewritten.body.output.summary).not.toContain("share this head commit");
+  });
+
+  it("a pull request without siblings pays one look-up and nothing more", async () => {
+    const closed = pullRequestEvent("closed", { number: 7, headSha: SHA_1 });
+    Object.assign(closed.pull_request, { state: "closed", merged: false });
+    h.api.pullsLeftBehind(closed, [restPullRequest(7, SHA_1, "closed")]);
+
+    await h.deliver("pull_request", closed);
+
+    h.api.verify();
+    expect(h.api.calls().map((call) => `${call.method} ${call.path}`)).toEqual([`GET /repos/acme/api/commits/${SHA_1}/pulls?per_page=100`]);
   });
 });
 

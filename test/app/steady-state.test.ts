@@ -31,7 +31,7 @@ describe("steady-state API budget", () => {
   it("an event with unchanged inputs costs one GraphQL request and no check-run write", async () => {
     h.api.facts(aiPullRequest());
 
-    await h.deliver("pull_request", pullRequestEvent("synchronize"));
+    await h.deliver("pull_request", pullRequestEvent("reopened"));
 
     h.api.verify();
     expect(h.api.calls().map((call) => `${call.method} ${call.path}`)).toEqual(["POST /graphql"]);
@@ -50,13 +50,15 @@ describe("steady-state API budget", () => {
     expect(h.api.lastCheckRun().conclusion).toBe("success");
   });
 
-  it("a push to a new head costs one GraphQL request and one POST: the read already says there is no run", async () => {
-    h.api.facts({ ...aiPullRequest(SHA_2), ownCheckRuns: [] }).createCheckRun(2);
+  it("a push to a new head costs one GraphQL request and one POST (the read already says there is no run), and one look-up of the head it left", async () => {
+    const push = pullRequestEvent("synchronize", { headSha: SHA_2, before: SHA_1 });
+    h.api.facts({ ...aiPullRequest(SHA_2), ownCheckRuns: [] }).createCheckRun(2).pullsLeftBehind(push);
 
-    await h.deliver("pull_request", pullRequestEvent("synchronize", { headSha: SHA_2 }));
+    await h.deliver("pull_request", push);
 
     h.api.verify();
-    expect(h.api.calls().map((call) => `${call.method} ${call.path}`)).toEqual([
+    expect(h.api.calls().map((call) => `${call.method} ${call.path}`).sort()).toEqual([
+      `GET /repos/acme/api/commits/${SHA_1}/pulls?per_page=100`,
       "POST /graphql",
       "POST /repos/acme/api/check-runs",
     ]);
@@ -69,7 +71,7 @@ describe("steady-state API budget", () => {
     try {
       restarted.api.facts({ ...aiPullRequest(), ownCheckRuns: [{ id: 1 }] }).updateCheckRun(1);
 
-      await restarted.deliver("pull_request", pullRequestEvent("synchronize"));
+      await restarted.deliver("pull_request", pullRequestEvent("reopened"));
 
       restarted.api.verify();
       expect(restarted.api.calls().map((call) => `${call.method} ${call.path}`)).toEqual([
@@ -91,10 +93,11 @@ describe("coalescing a burst of events for one PR", () => {
     await first.requested;
 
     // …while a label, an approval and a new push arrive back-to-back.
-    h.api.facts(aiPullRequest(SHA_2, [{ by: "bob", state: "APPROVED", commit: SHA_1 }])).listCheckRuns(SHA_2).createCheckRun(2);
+    const push = pullRequestEvent("synchronize", { headSha: SHA_2, before: SHA_1 });
+    h.api.facts(aiPullRequest(SHA_2, [{ by: "bob", state: "APPROVED", commit: SHA_1 }])).listCheckRuns(SHA_2).createCheckRun(2).pullsLeftBehind(push);
     await h.receive("pull_request", pullRequestEvent("labeled"));
     await h.receive("pull_request_review", reviewEvent("submitted"));
-    await h.receive("pull_request", pullRequestEvent("synchronize", { headSha: SHA_2 }));
+    await h.receive("pull_request", push);
     first.release();
     await h.app.idle();
 
@@ -106,12 +109,13 @@ describe("coalescing a burst of events for one PR", () => {
   });
 
   it("a burst delivered after GitHub already shows the latest state writes only the latest head's check", async () => {
-    h.api.facts(aiPullRequest(SHA_2), { times: 2 }).listCheckRuns(SHA_2).createCheckRun(2);
+    const push = pullRequestEvent("synchronize", { headSha: SHA_2, before: SHA_1 });
+    h.api.facts(aiPullRequest(SHA_2), { times: 2 }).listCheckRuns(SHA_2).createCheckRun(2).pullsLeftBehind(push);
 
     await h.receive("pull_request", pullRequestEvent("opened"));
     await h.receive("pull_request", pullRequestEvent("labeled"));
     await h.receive("pull_request_review", reviewEvent("submitted"));
-    await h.receive("pull_request", pullRequestEvent("synchronize", { headSha: SHA_2 }));
+    await h.receive("pull_request", push);
     await h.app.idle();
 
     h.api.verify();

@@ -78,12 +78,14 @@ describe("a rule that needs the senior-engineers team", () => {
     await h.deliver("pull_request_review", reviewEvent("submitted"));
 
     // GitHub drops the team's request once a member reviewed; the new head asks again.
+    const push = pullRequestEvent("synchronize", { headSha: SHA_2, before: SHA_1 });
     h.api
       .facts(aiPullRequest(SHA_2, [{ by: "carol", state: "APPROVED", commit: SHA_1 }]))
       .listCheckRuns(SHA_2)
       .createCheckRun(2)
-      .requestReviewers();
-    await h.deliver("pull_request", pullRequestEvent("synchronize", { headSha: SHA_2 }));
+      .requestReviewers()
+      .pullsLeftBehind(push);
+    await h.deliver("pull_request", push);
 
     h.api.verify();
     const run = h.api.lastCheckRun();

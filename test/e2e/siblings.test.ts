@@ -32,6 +32,26 @@ async function openSiblings(): Promise<[PullRecord, PullRecord]> {
   return [intoMain, intoRelease];
 }
 
+/**
+ * The same pair on two branches at one commit, so that one can move without the other; the
+ * stricter (release's) shows on the shared check once both have one approval.
+ */
+async function siblingsOnTwoBranches(): Promise<[PullRecord, PullRecord]> {
+  const { world } = sandbox();
+  const name = freshRepo("parting");
+  world.addRepo("acme", name, { files: { ".agent-governance.yml": policy(1) } });
+  const repo = `acme/${name}`;
+  world.setFile(repo, "release", ".agent-governance.yml", policy(2), { message: "Release needs two reviews" });
+  for (const login of ["alice", "bob", "carol"]) world.setPermission(repo, login, "write");
+  const intoMain = world.openPullRequest({ repo, author: "alice", head: "agent/hotfix", commits: [{ message: aiMessage("Fix the overflow"), files: [{ path: "src/fix.ts", content: "export {};\n" }] }] });
+  world.createBranch(repo, "agent/hotfix-release", "agent/hotfix");
+  const intoRelease = world.openPullRequest({ repo, author: "alice", head: "agent/hotfix-release", base: "release", commits: [] });
+  for (const pr of [intoMain, intoRelease]) await sandbox().deliver("pull_request", "opened", { pr });
+  for (const pr of [intoMain, intoRelease]) await approve(pr, "bob");
+  expect(verdictOf(world, intoMain)).toMatchObject({ conclusion: "action_required", title: expect.stringMatching(new RegExp(`^#${intoRelease.number}: `)) });
+  return [intoMain, intoRelease];
+}
+
 async function approve(pr: PullRecord, login: string): Promise<void> {
   sandbox().world.addReview(pr, { user: login, state: "APPROVED" });
   await sandbox().deliver("pull_request_review", "submitted", { pr, sender: login });
@@ -65,5 +85,29 @@ describe("two open PRs with one head commit", () => {
     await approve(intoRelease, "carol");
     const verdict = verdictOf(sandbox().world, intoMain);
     expect(verdict).toMatchObject({ conclusion: "success", runCount: 1 });
+  });
+});
+
+describe("when the stricter PR leaves the shared head, the other's check shows its own verdict at once", () => {
+  it("the stricter PR is pushed to (synchronize)", async () => {
+    const [intoMain, intoRelease] = await siblingsOnTwoBranches();
+    const sharedHead = sandbox().world.headSha(intoMain);
+    sandbox().world.push(intoRelease, [{ message: aiMessage("Also cover the release") }]);
+    await sandbox().deliver("pull_request", "synchronize", { pr: intoRelease });
+
+    expect(sandbox().world.headSha(intoMain)).toBe(sharedHead);
+    const verdict = verdictOf(sandbox().world, intoMain);
+    expect(verdict).toMatchObject({ conclusion: "success", runCount: 1 });
+    expect(verdict.summary).not.toContain("share this head commit");
+  });
+
+  it("the stricter PR is closed", async () => {
+    const [intoMain, intoRelease] = await siblingsOnTwoBranches();
+    sandbox().world.closePullRequest(intoRelease, "alice");
+    await sandbox().deliver("pull_request", "closed", { pr: intoRelease, sender: "alice" });
+
+    const verdict = verdictOf(sandbox().world, intoMain);
+    expect(verdict).toMatchObject({ conclusion: "success", runCount: 1 });
+    expect(verdict.summary).not.toContain("share this head commit");
   });
 });

@@ -11,7 +11,9 @@ import {
   INSTALLATION_ID,
   OWNER,
   REPO,
+  PREVIOUS_HEAD_SHA,
   SHA_1,
+  SHA_2,
   checkRunEvent,
   checkSuiteEvent,
   example,
@@ -38,6 +40,8 @@ const evaluate = (number = 7) => ({ type: "evaluate", target: { installationId: 
 /** `pull_request` events also say how many commits and files the PR has at that head (the example's 1 and 1). */
 const fromPullRequest = () => ({ type: "evaluate", target: { ...evaluate().target, webhookCounts: { commits: 1, changedFiles: 1 } } });
 const pullsForCommit = { type: "pulls-for-commit", installationId: INSTALLATION_ID, repository: { owner: OWNER, repo: REPO }, sha: SHA_1 };
+/** The other open PRs still on a head PR #7 left: they share its check run. */
+const pullsLeftBehind = (sha: string) => ({ ...pullsForCommit, sha, except: 7 });
 const openPullRequests = (repositories: unknown, reason: string) => ({ type: "open-pull-requests", installationId: INSTALLATION_ID, repositories, reason });
 
 function with_(payload: Payload, change: (p: Payload) => void): Payload {
@@ -97,6 +101,7 @@ const rows: Row[] = [
     expected: [
       { type: "record-pusher", target: { ...fromPullRequest().target, pushedBy: copilotPusher }, pusher: copilotPusher },
       { type: "evaluate", target: { ...fromPullRequest().target, pushedBy: copilotPusher } },
+      pullsLeftBehind(PREVIOUS_HEAD_SHA),
     ],
   },
   {
@@ -104,7 +109,23 @@ const rows: Row[] = [
     event: "pull_request.synchronize",
     payload: () => pushedBy("copilot-swe-agent[bot]", 198982749, "Bot"),
     context: { recordsHistory: false },
-    expected: [{ type: "evaluate", target: { ...fromPullRequest().target, pushedBy: copilotPusher } }],
+    expected: [{ type: "evaluate", target: { ...fromPullRequest().target, pushedBy: copilotPusher } }, pullsLeftBehind(PREVIOUS_HEAD_SHA)],
+  },
+  {
+    name: "pull_request.synchronize re-evaluates the other open pull requests still on the head it left (they share its check run)",
+    event: "pull_request.synchronize",
+    payload: () => with_(pullRequestEvent("synchronize", { before: SHA_2 }), (p) => delete p.sender),
+    context: { recordsHistory: false },
+    expected: [fromPullRequest(), pullsLeftBehind(SHA_2)],
+  },
+  {
+    name: "pull_request.synchronize naming no previous head evaluates only the pull request",
+    event: "pull_request.synchronize",
+    payload: () => with_(pullRequestEvent("synchronize"), (p) => {
+      delete p.before;
+      delete p.sender;
+    }),
+    expected: [fromPullRequest()],
   },
   ...["labeled", "unlabeled"].flatMap((action) => [
     { name: `pull_request.${action} by a person evaluates`, event: `pull_request.${action}`, payload: () => labeled(action, "User", "AI-Assisted"), expected: [fromPullRequest()] },
@@ -135,7 +156,7 @@ const rows: Row[] = [
     expected: { ignored: /base branch did not change/ },
   },
   {
-    name: "pull_request.closed merged records the merge",
+    name: "pull_request.closed merged records the merge and re-evaluates the other open pull requests on its head",
     event: "pull_request.closed",
     payload: () =>
       with_(pullRequestEvent("closed"), (p) => {
@@ -147,20 +168,31 @@ const rows: Row[] = [
         target: fromPullRequest().target,
         merged: { mergeCommitSha: SHA_1, mergedAt: "2025-06-02T12:00:00.000Z", title: "Limiter", body: "" },
       },
+      pullsLeftBehind(SHA_1),
     ],
   },
   {
-    name: "pull_request.closed merged without a ledger is ignored",
+    name: "pull_request.closed merged without a ledger re-evaluates the other open pull requests on its head",
     event: "pull_request.closed",
     payload: () => with_(pullRequestEvent("closed"), (p) => (p.pull_request.merged = true)),
     context: { recordsHistory: false },
-    expected: { ignored: /no ledger/ },
+    expected: [pullsLeftBehind(SHA_1)],
   },
   {
-    name: "pull_request.closed without merging is ignored",
+    name: "pull_request.closed without merging re-evaluates the other open pull requests on its head (they share its check run)",
     event: "pull_request.closed",
     payload: () => with_(pullRequestEvent("closed"), (p) => (p.pull_request.merged = false)),
-    expected: { ignored: /closed without merging/ },
+    expected: [pullsLeftBehind(SHA_1)],
+  },
+  {
+    name: "pull_request.closed without merging and naming no head is ignored",
+    event: "pull_request.closed",
+    payload: () =>
+      with_(pullRequestEvent("closed"), (p) => {
+        p.pull_request.merged = false;
+        delete p.pull_request.head.sha;
+      }),
+    expected: { ignored: /no merge to record and no head commit/ },
   },
   { name: "pull_request.assigned is ignored", event: "pull_request.assigned", payload: () => pullRequestEvent("assigned"), expected: { ignored: /not an event the app acts on/ } },
   ...(["submitted", "edited", "dismissed"] as const).map((action) => ({

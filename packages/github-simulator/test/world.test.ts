@@ -42,6 +42,25 @@ describe("World", () => {
     expect(world.pullRequest(pr).commits).toHaveLength(3);
   });
 
+  it("a branch created from another's head lets two pull requests share a head and then part", () => {
+    const world = scenario();
+    const pr = open(world);
+    const shared = world.createBranch("acme/app", "feature-copy", "feature");
+    const copy = world.openPullRequest({ repo: "acme/app", author: "carol", head: "feature-copy", commits: [] });
+    expect(world.headSha(copy)).toBe(shared);
+    expect(world.headSha(pr)).toBe(shared);
+    world.push(pr, [{ message: "three" }]);
+    expect(world.headSha(copy)).toBe(shared);
+    expect(world.pullsWithCommit("acme/app", shared).map((p) => p.number)).toEqual([pr.number, copy.number]);
+  });
+
+  it("refuses a branch that exists or a commit it does not know", () => {
+    const world = scenario();
+    open(world);
+    expect(() => world.createBranch("acme/app", "feature", "main")).toThrow(SimulatorError);
+    expect(() => world.createBranch("acme/app", "other", "f".repeat(40))).toThrow(SimulatorError);
+  });
+
   it("a force push replaces the commits and is on the timeline", () => {
     const world = scenario();
     const pr = open(world);

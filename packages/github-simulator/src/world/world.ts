@@ -357,6 +357,17 @@ export class World {
     return sha ? readFile(record, sha, path) : null;
   }
 
+  /** Creates `branch` at the commit `from` names (a branch or a SHA), as a push of it; returns that SHA. */
+  createBranch(repo: string, branch: string, from: string, options: { pusher?: string } = {}): string {
+    const record = this.repo(repo);
+    if (record.branches.has(branch)) throw unprocessable("Reference already exists");
+    const sha = resolveRef(record, from);
+    if (!sha) throw unprocessable("Object does not exist");
+    record.branches.set(branch, sha);
+    this.recordPush(record, branch, "0".repeat(40), sha, false, options.pusher ?? record.owner);
+    return sha;
+  }
+
   /** Adds a commit on top of `branch` (as a push by `pusher`) and returns it. */
   commit(repo: string, branch: string, spec: CommitSpec, options: { pusher?: string } = {}): CommitRecord {
     const record = this.repo(repo);
