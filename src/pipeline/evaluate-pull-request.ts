@@ -139,7 +139,7 @@ async function reportEvaluating(
   try {
     await reportCheckRun(
       octokit,
-      { owner: target.owner, repo: target.repo, headSha, appId: ctx.appId, ownCheckRun: gathered.ownCheckRun },
+      { owner: target.owner, repo: target.repo, headSha, appId: ctx.appId, ownCheckRun: gathered.ownCheckRun, detailsUrl: ctx.detailsUrl?.(target, headSha) },
       EVALUATING,
       ctx.checkRuns,
     );

@@ -42,6 +42,26 @@ describe("check runs", () => {
     expect(verdict.conclusion).toBe("action_required");
     expect(verdict.run?.detailsUrl).toBe(`${consoleUrl()}${pagePath(publicPr)}?sha=${verdict.headSha}`);
   });
+
+  it("link there too while GitHub fails: the blocking in_progress run and the failure report that follows", async () => {
+    const { world, sim } = sandbox();
+    world.addRepo("acme", "teams", { files: { ".agent-governance.yml": "version: 1\nrules:\n  - name: senior approval\n    require: { from: { teams: [senior-engineers] } }\n" } });
+    world.setPermission("acme/teams", "bob", "write");
+    const pr = world.openPullRequest({ repo: "acme/teams", author: "bob", head: "feature/slow", commits: [{ message: aiMessage("Add a slow path") }] });
+    sim.resetRequests();
+    sim.faults.fail("GET /orgs/{org}/teams/{team_slug}/members", { status: 502, times: 1_000 });
+    try {
+      await sandbox().deliver("pull_request", "opened", { pr });
+    } finally {
+      sim.faults.clear();
+    }
+    const expected = `${consoleUrl()}/acme/teams/pull/${pr.number}?sha=${verdictOf(world, pr).headSha}`;
+    const writes = sim.requests({ route: "/repos/{owner}/{repo}/check-runs", method: "POST" });
+    expect(writes[0]?.body).toMatchObject({ status: "in_progress", details_url: expected });
+    const verdict = verdictOf(world, pr);
+    expect(verdict.conclusion).toBe("failure");
+    expect(verdict.run?.detailsUrl).toBe(expected);
+  });
 });
 
 describe("signing in", () => {
