@@ -26,7 +26,7 @@ import { copyExistingDecisions } from "../src/ledger/migrations/0004-console-spe
 import { openLedger, scopeOf, type DecisionRecord, type Ledger } from "../src/ledger/index.js";
 import type { LedgerDatabase } from "../src/ledger/schema.js";
 import { signIn } from "../tools/sandbox/console-client.js";
-import { projectRoot } from "../tools/sandbox/app-process.js";
+import { PRODUCTION_NODE_ARGS, PRODUCTION_NODE_OPTIONS, projectRoot } from "../tools/sandbox/app-process.js";
 import { startSandbox } from "../tools/sandbox/sandbox.js";
 import { describeMachine } from "./machine.js";
 import { distribution, mib, type Distribution } from "./stats.js";
@@ -198,7 +198,13 @@ async function postgresTimes(): Promise<PageTimes | string> {
 
 /** The webhook load of `npm run bench` (2 000 deliveries, 32 at a time) with the console on and a user browsing it. */
 async function rssUnderLoad(): Promise<{ peakRssBytes: number | undefined; perSecond: number; pages: number }> {
-  const sandbox = await startSandbox({ launcher: "node", console: true, recordBodies: false, env: { NODE_OPTIONS: "--max-semi-space-size=2" } });
+  const sandbox = await startSandbox({
+    launcher: "node",
+    console: true,
+    recordBodies: false,
+    env: { NODE_OPTIONS: PRODUCTION_NODE_OPTIONS },
+    nodeArgs: [...PRODUCTION_NODE_ARGS],
+  });
   try {
     const pulls = await openPullRequests(sandbox, 100);
     const user = await signIn(sandbox.consoleUrl!, "bob");
@@ -247,7 +253,7 @@ function section(results: Array<PageTimes | string>, rss: Awaited<ReturnType<typ
   }
   lines.push(
     "",
-    `Peak RSS of the server (\`node dist/src/server.js\`, \`--max-semi-space-size=2\`, console on) under 2 000 webhooks`,
+    `Peak RSS of the server (\`node ${PRODUCTION_NODE_ARGS.join(" ")} dist/src/server.js\`, \`NODE_OPTIONS=${PRODUCTION_NODE_OPTIONS}\`, console on) under 2 000 webhooks`,
     `(32 at a time, 100 pull requests) while a signed-in user loaded ${rss.pages} console pages: **${mib(rss.peakRssBytes)}**`,
     `(${((rss.peakRssBytes ?? 0) / 1e6).toFixed(0)} MB; goal 150 MB: ${(rss.peakRssBytes ?? Infinity) < 150e6 ? "✅ met" : "❌ missed"}), ${rss.perSecond.toFixed(0)} webhooks/s.`,
     "<!-- console:end -->",

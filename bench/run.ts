@@ -12,7 +12,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { projectRoot } from "../tools/sandbox/app-process.js";
+import { PRODUCTION_NODE_ARGS, PRODUCTION_NODE_OPTIONS, projectRoot } from "../tools/sandbox/app-process.js";
 import { startSandbox, type Sandbox } from "../tools/sandbox/sandbox.js";
 import { benchEngine } from "./engine.js";
 import { describeMachine } from "./machine.js";
@@ -30,11 +30,12 @@ const LOADS = [
 ];
 const OPEN_PULL_REQUESTS = 100;
 
-async function withSandbox<T>(options: { nodeOptions?: string }, work: (sandbox: Sandbox) => Promise<T>): Promise<T> {
+async function withSandbox<T>(options: { nodeOptions?: string; nodeArgs?: readonly string[] }, work: (sandbox: Sandbox) => Promise<T>): Promise<T> {
   const sandbox = await startSandbox({
     launcher: "node",
     recordBodies: false,
     env: options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {},
+    nodeArgs: [...(options.nodeArgs ?? [])],
   });
   try {
     return await work(sandbox);
@@ -43,8 +44,8 @@ async function withSandbox<T>(options: { nodeOptions?: string }, work: (sandbox:
   }
 }
 
-async function throughput(label: string, nodeOptions = ""): Promise<ThroughputRun> {
-  return withSandbox({ nodeOptions }, async (sandbox) => {
+async function throughput(label: string, nodeOptions = "", nodeArgs: readonly string[] = []): Promise<ThroughputRun> {
+  return withSandbox({ nodeOptions, nodeArgs }, async (sandbox) => {
     const idleRssBytes = sandbox.app.peakRssBytes();
     const pulls = await openPullRequests(sandbox, OPEN_PULL_REQUESTS);
     const results: LoadResult[] = [];
@@ -56,7 +57,7 @@ async function throughput(label: string, nodeOptions = ""): Promise<ThroughputRu
       );
       results.push(result);
     }
-    return { label, nodeOptions, results, idleRssBytes };
+    return { label, nodeOptions, nodeArgs, results, idleRssBytes };
   });
 }
 
@@ -90,7 +91,7 @@ async function main(argv: string[]): Promise<void> {
     log("throughput: the real server under load on loopback …");
     results.throughput = [
       await throughput("`node dist/src/server.js`, no options", ""),
-      await throughput("npm start (NODE_OPTIONS=--max-semi-space-size=2)", "--max-semi-space-size=2"),
+      await throughput(`npm start (NODE_OPTIONS=${PRODUCTION_NODE_OPTIONS}, ${PRODUCTION_NODE_ARGS.join(" ")})`, PRODUCTION_NODE_OPTIONS, PRODUCTION_NODE_ARGS),
     ];
   }
 

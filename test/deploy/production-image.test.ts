@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "@jest/globals";
+import { PRODUCTION_NODE_ARGS, PRODUCTION_NODE_OPTIONS } from "../../tools/sandbox/app-process.js";
 
 const dockerfile = readFileSync("Dockerfile", "utf8");
 const ignored = readFileSync(".dockerignore", "utf8").split("\n").map((line) => line.trim());
@@ -32,8 +33,11 @@ describe("the production image", () => {
 
   it("health-checks /healthz and starts the same entry point as npm start", () => {
     expect(runtime).toMatch(/^HEALTHCHECK .*\n?.*\/healthz/m);
-    expect(runtime).toMatch(/^CMD \["node", "dist\/src\/server\.js"\]$/m);
-    expect(pkg.scripts.start).toBe('NODE_OPTIONS="--max-semi-space-size=2 ${NODE_OPTIONS:-}" node dist/src/server.js');
+    expect(runtime).toMatch(/^CMD \["node", "--optimize-for-size", "dist\/src\/server\.js"\]$/m);
+    expect(pkg.scripts.start).toBe('NODE_OPTIONS="--max-semi-space-size=2 ${NODE_OPTIONS:-}" node --optimize-for-size dist/src/server.js');
+    // The benchmarks start the server with the same flags (tools/sandbox/app-process.ts).
+    expect(PRODUCTION_NODE_ARGS).toEqual(["--optimize-for-size"]);
+    expect(PRODUCTION_NODE_OPTIONS).toBe("--max-semi-space-size=2");
   });
 
   it("runs with the same young-generation size as npm start, which an operator's NODE_OPTIONS can override", () => {

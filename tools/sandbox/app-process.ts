@@ -12,6 +12,13 @@ import { fileURLToPath } from "node:url";
 
 export type Launcher = "npm" | "node";
 
+/**
+ * What `npm start` and the Docker image give node (test/deploy/production-image.test.ts keeps
+ * them in step), for benchmarks that start `node dist/src/server.js` directly.
+ */
+export const PRODUCTION_NODE_OPTIONS = "--max-semi-space-size=2";
+export const PRODUCTION_NODE_ARGS: readonly string[] = ["--optimize-for-size"];
+
 export interface AppProcessOptions {
   /** Variables added to a cleaned copy of this process's environment. */
   env: Record<string, string>;
