@@ -7,7 +7,7 @@
  * listed here so that the documentation stays complete.
  */
 import { consoleSettingsFromEnv, type ConsoleSettingsResult } from "./console/settings.js";
-import { githubUrlsFromEnv, type GitHubUrls } from "./github/web-urls.js";
+import { githubUrlsFromEnv, GitHubUrlsError, type GitHubUrls } from "./github/web-urls.js";
 import type { LedgerOptions } from "./ledger/open.js";
 import type { QueueSettings } from "./queue/open-queue.js";
 import { DEFAULT_PREFIX, redisKeyPrefix } from "./queue/redis-url.js";
@@ -107,7 +107,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const redisUrl = env.REDIS_URL || null;
   const memoSeconds = numberSetting(env, "GOVERNANCE_CHECK_RUN_MEMO_SECONDS", POSITIVE_SECONDS);
   const writeIntervalMs = numberSetting(env, "GOVERNANCE_WRITE_INTERVAL_MS", MILLISECONDS);
-  checkProtocol(env);
+  const github = githubUrls(env);
   return {
     appId: numberSetting(env, "APP_ID", APP_ID),
     production: env.NODE_ENV === "production",
@@ -128,7 +128,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     checkRunMemoMaxAgeMs: memoSeconds === undefined ? undefined : memoSeconds * 1000,
     writeIntervalMs: redisUrl ? undefined : writeIntervalMs,
     console: consoleSettingsFromEnv(env),
-    github: githubUrlsFromEnv(env),
+    github,
   };
 }
 
@@ -157,10 +157,11 @@ function numberSetting(env: NodeJS.ProcessEnv, name: string, kind: NumberKind): 
   return value;
 }
 
-function checkProtocol(env: NodeJS.ProcessEnv): void {
-  const protocol = env.GHE_PROTOCOL?.trim();
-  if (protocol && protocol !== "https" && protocol !== "http") {
-    throw new SettingsError(`GHE_PROTOCOL must be "https" or "http", got ${JSON.stringify(env.GHE_PROTOCOL)}`);
+function githubUrls(env: NodeJS.ProcessEnv): GitHubUrls {
+  try {
+    return githubUrlsFromEnv(env);
+  } catch (error) {
+    throw error instanceof GitHubUrlsError ? new SettingsError(error.message) : error;
   }
 }
 

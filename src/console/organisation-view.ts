@@ -74,7 +74,6 @@ function statistics(values: readonly number[]): WaitStatistics {
   return { count: values.length, medianMs: quantile(values, 0.5)!, p90Ms: quantile(values, 0.9)! };
 }
 
-/** A rule naming several teams waited for each of them: its wait counts once per team. */
 /** In place: copying a group's list for each new value is quadratic over thousands of waits. */
 function pushTo(groups: Map<string, number[]>, key: string, value: number): void {
   const values = groups.get(key);
@@ -82,6 +81,7 @@ function pushTo(groups: Map<string, number[]>, key: string, value: number): void
   else groups.set(key, [value]);
 }
 
+/** A rule naming several teams waited for each of them: its wait counts once per team. */
 function waitsPerTeam(waits: readonly ApprovalWait[]): OrganisationView["waitsPerTeam"] {
   const byTeam = new Map<string, number[]>();
   const noTeam: number[] = [];

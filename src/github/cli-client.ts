@@ -10,9 +10,9 @@ import { getPrivateKey } from "@probot/get-private-key";
 import { Probot } from "probot";
 import type { GitHubClient } from "./client.js";
 import { retryRateLimits, type RetryHooks } from "./rate-limit.js";
+import { githubUrlsFromEnv, GitHubUrlsError } from "./web-urls.js";
 import { refuseWrites } from "./read-only.js";
 
-export const GITHUB_API = "https://api.github.com";
 const USER_AGENT = "agent-governance-cli";
 
 type Env = Record<string, string | undefined>;
@@ -20,9 +20,7 @@ type Env = Record<string, string | undefined>;
 export function githubApiUrl(env: Env): string {
   const explicit = env.GITHUB_API_URL?.trim();
   if (explicit) return explicit.replace(/\/+$/, "");
-  const host = env.GHE_HOST?.trim();
-  if (host) return `${env.GHE_PROTOCOL?.trim() || "https"}://${host}/api/v3`;
-  return GITHUB_API;
+  return githubUrlsFromEnv(env).api;
 }
 
 export type ClientOpening = { ok: true; octokit: GitHubClient; via: "GITHUB_TOKEN" | "app" } | { ok: false; message: string };
@@ -49,7 +47,13 @@ export async function openGitHubClient(
   access: ClientAccess = {},
 ): Promise<ClientOpening> {
   const guard = (octokit: Pick<Octokit, "hook">) => guardClient(octokit, hooks, access.writes === true);
-  const baseUrl = githubApiUrl(env);
+  let baseUrl: string;
+  try {
+    baseUrl = githubApiUrl(env);
+  } catch (error) {
+    if (error instanceof GitHubUrlsError) return { ok: false, message: error.message };
+    throw error;
+  }
   const request = hooks.signal ? { signal: hooks.signal } : {};
   const token = env.GITHUB_TOKEN?.trim();
   if (token) {

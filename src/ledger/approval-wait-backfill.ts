@@ -5,7 +5,7 @@
  * decisions were recorded — is left as it is, so running it again changes nothing.
  */
 import type { ExpressionBuilder, Kysely } from "kysely";
-import { approvalWaitsFrom } from "./approval-wait-history.js";
+import { approvalWaitsFrom, type RecordedRules } from "./approval-wait-history.js";
 import type { RuleRecord } from "./records.js";
 
 /** Pull requests read per batch: bounded memory and a bounded number of query parameters. */
@@ -41,11 +41,15 @@ export async function backfillApprovalWaits(db: Kysely<any>): Promise<number> {
       .orderBy("pr_number")
       .orderBy("decided_at")
       .execute();
-    for (const pull of batch) {
-      const history = rows
-        .filter((row) => row.owner === pull.owner && row.repo === pull.repo && Number(row.pr_number) === Number(pull.pr_number))
-        .map((row) => ({ rules: JSON.parse(row.rules) as RuleRecord[], at: row.decided_at }));
-      for (const wait of approvalWaitsFrom(history)) {
+    // Grouped in one pass; each pull request's rows stay in time order.
+    const histories = new Map<string, { pull: PullKey; decisions: RecordedRules[] }>();
+    for (const row of rows) {
+      const id = JSON.stringify([row.owner, row.repo, Number(row.pr_number)]);
+      const history = histories.get(id) ?? histories.set(id, { pull: row, decisions: [] }).get(id)!;
+      history.decisions.push({ rules: JSON.parse(row.rules) as RuleRecord[], at: row.decided_at });
+    }
+    for (const { pull, decisions } of histories.values()) {
+      for (const wait of approvalWaitsFrom(decisions)) {
         const key = { owner: pull.owner, repo: pull.repo, pr_number: pull.pr_number, rule: wait.rule };
         const teams = wait.teams === null ? null : JSON.stringify(wait.teams);
         const result = await db

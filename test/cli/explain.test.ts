@@ -99,6 +99,11 @@ describe("agent-governance explain", () => {
     expect(run.code).toBe(1);
   });
 
+  it("exits 2 before any request when GHE_PROTOCOL is neither https nor http", async () => {
+    const run = await explain({ ...TOKEN, GHE_HOST: "ghe.example", GHE_PROTOCOL: "ftp" }, "acme/api#42");
+    expect(run).toMatchObject({ code: 2, stdout: "", stderr: expect.stringContaining('GHE_PROTOCOL must be "https" or "http", got "ftp"') });
+  });
+
   it("exits 2 and names GITHUB_TOKEN when there are no credentials", async () => {
     const run = await explain({ GITHUB_TOKEN: undefined, APP_ID: undefined }, "acme/api#42");
     expect(run).toMatchObject({ code: 2, stdout: "", stderr: expect.stringContaining("GITHUB_TOKEN") });
